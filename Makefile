@@ -1,0 +1,48 @@
+# Engagement Atlas. `make run` serves the app; `make test` runs every test (browser tests included).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PORT   ?= 8501
+STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
+export UV_PYTHON_DOWNLOADS := never
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: run test data check bench chromium env clean
+
+env: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q -r requirements.lock
+	@rm -f $(VENV)/.installed-*
+	@touch $@
+
+data/processed/manifest.json: | $(STAMP)
+	$(BIN)/python -m etl build
+
+run: $(STAMP) data/processed/manifest.json
+	$(BIN)/streamlit run streamlit_app.py --server.port $(PORT)
+
+# Chromium for the browser tests: Debian's package when root, else Playwright's managed browser.
+chromium: $(STAMP)
+	@if [ -x /usr/bin/chromium ]; then echo "chromium: /usr/bin/chromium"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else $(BIN)/python -m playwright install chromium; fi
+
+test: $(STAMP) chromium
+	$(BIN)/python -m pytest -q -p no:randomly
+
+data: $(STAMP)
+	$(BIN)/python -m etl build
+
+check: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+	$(BIN)/python -m etl check
+
+bench: $(STAMP) chromium
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) .pytest_cache

@@ -1,0 +1,34 @@
+"""Make data text safe for HTML, for folium's JavaScript template literals, and for spreadsheets."""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+
+_TEMPLATE_ESCAPES = str.maketrans({"$": "&#36;", "`": "&#96;", "\\": "&#92;"})
+_MARKDOWN_SPECIALS = str.maketrans({c: "\\" + c for c in "\\`*_{}[]<>()#+-.!|~$"})
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def for_html(text: object) -> str:
+    """Escape for HTML and for JavaScript template literals (folium tooltips and popups)."""
+    return html.escape("" if text is None else str(text), quote=True).translate(_TEMPLATE_ESCAPES)
+
+
+def for_markdown(text: object) -> str:
+    """Escape Markdown and HTML specials so that data text shows literally in st.markdown."""
+    return html.escape("" if text is None else str(text), quote=False).translate(_MARKDOWN_SPECIALS)
+
+
+def neutralise_formula(value: object) -> object:
+    """Prefix a quote to text a spreadsheet would run as a formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def for_spreadsheet(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy of df whose text cells cannot run as spreadsheet formulas."""
+    return df.apply(lambda col: col.map(neutralise_formula) if col.dtype == object or
+                    pd.api.types.is_string_dtype(col) else col)

@@ -1,0 +1,53 @@
+"""Exports of what is on screen: CSV, Excel with a sources sheet, the zipped data package."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Mapping
+
+import pandas as pd
+
+from atlas.escape import for_spreadsheet
+from etl import catalog
+
+
+def flat(df: pd.DataFrame) -> pd.DataFrame:
+    """List cells (tuples) joined with ';' as in the published CSVs."""
+    return df.apply(lambda col: col.map(
+        lambda v: catalog.LIST_SEPARATOR.join(v) if isinstance(v, tuple) else v))
+
+
+def citation_lines(sources: pd.DataFrame, as_of: str) -> list[str]:
+    lines = [f"Engagement Atlas, data as of {as_of}. Licence: CC BY 4.0."]
+    lines += [f"[{s.source_id}] {s.title}. {s.publisher} {s.year}. {s.url}".replace("  ", " ")
+              for s in sources.itertuples()]
+    return lines
+
+
+def csv_bytes(df: pd.DataFrame, sources: pd.DataFrame, as_of: str) -> bytes:
+    """The rows, then a blank line and the citations as '# ' comment lines."""
+    body = for_spreadsheet(flat(df)).to_csv(index=False, lineterminator="\n")
+    notes = "".join(f"# {line}\n" for line in citation_lines(sources, as_of))
+    return (body + "\n" + notes).encode("utf-8")
+
+
+def excel_bytes(df: pd.DataFrame, sources: pd.DataFrame, as_of: str, sheet: str = "data") -> bytes:
+    buffer = io.BytesIO()
+    about = pd.DataFrame({"about": citation_lines(sources.iloc[0:0], as_of)})
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        for_spreadsheet(flat(df)).to_excel(writer, sheet_name=sheet[:31], index=False)
+        for_spreadsheet(flat(sources)).to_excel(writer, sheet_name="sources", index=False)
+        about.to_excel(writer, sheet_name="about", index=False)
+    return buffer.getvalue()
+
+
+def zip_bytes(files: Mapping[str, bytes]) -> bytes:
+    """A deterministic zip (fixed timestamps) of the given files."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in sorted(files):
+            info = zipfile.ZipInfo(f"engagement-atlas/{name}", date_time=(2026, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, files[name])
+    return buffer.getvalue()

@@ -1,0 +1,91 @@
+"""Pure pandas queries over the Atlas tables (no Streamlit): memberships at a date, channel counts."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from atlas.tables import Atlas
+
+# Statuses under which a country's CSOs can use the organisation's channels. A suspension bars
+# the government, not the country's civil society, so suspended members count (the map says so).
+BELONGING = ("member", "suspended", "associate")
+NATIONAL_ELIGIBILITY = ("any", "national", "member_state_based")
+
+
+def membership_on(memberships: pd.DataFrame, date: dt.date) -> pd.DataFrame:
+    """The status rows that hold at `date`: start <= date < end (empty bounds are open)."""
+    day = date.isoformat()
+    started = (memberships.start_date == "") | (memberships.start_date <= day)
+    not_ended = (memberships.end_date == "") | (memberships.end_date > day)
+    return memberships[started & not_ended]
+
+
+def open_to_national(channels: pd.DataFrame) -> pd.Series:
+    """True for active channels a national CSO can use directly."""
+    stated = channels.open_to.map(lambda kinds: "national" in kinds).astype(bool)
+    unstated = (channels.open_to.map(len) == 0).astype(bool)
+    by_rule = channels.eligibility.isin(NATIONAL_ELIGIBILITY)
+    return (channels.status == "active") & (stated | (unstated & by_rule))
+
+
+def national_channel_counts(atlas: Atlas) -> pd.Series:
+    """Number of channels open to national CSOs, per rigo_id (0 for organisations with none)."""
+    open_ = atlas.channels[open_to_national(atlas.channels)]
+    counts = open_.groupby("rigo_id").size()
+    return counts.reindex(atlas.rigos.rigo_id, fill_value=0)
+
+
+def country_channel_counts(atlas: Atlas, date: dt.date) -> pd.DataFrame:
+    """Per country: the organisations it belongs to at `date` and the channels open to its CSOs."""
+    held = membership_on(atlas.memberships, date)
+    held = held[held.status.isin(BELONGING)]
+    per_rigo = national_channel_counts(atlas)
+    acronyms = atlas.rigos.set_index("rigo_id").acronym
+    grouped = held.groupby("iso3").rigo_id.apply(lambda ids: sorted(set(ids)))
+    out = atlas.countries[["iso3", "name", "region"]].copy()
+    rigo_lists = out.iso3.map(grouped).map(lambda ids: ids if isinstance(ids, list) else [])
+    out["rigos"] = rigo_lists.map(lambda ids: ", ".join(acronyms.get(i, i) for i in ids))
+    out["n_rigos"] = rigo_lists.map(len)
+    out["n_channels"] = rigo_lists.map(lambda ids: int(sum(per_rigo.get(i, 0) for i in ids)))
+    return out.sort_values("name").reset_index(drop=True)
+
+
+def headline_figures(atlas: Atlas) -> dict[str, object]:
+    channels = atlas.channels
+    verified = (channels.confidence == "verified").mean() if len(channels) else 0.0
+    return {
+        "rigos": len(atlas.rigos),
+        "channels": len(channels),
+        "networks": len(atlas.networks),
+        "verified_share": float(verified),
+        "as_of": atlas.as_of,
+    }
+
+
+def sources_for(atlas: Atlas, *frames: pd.DataFrame) -> pd.DataFrame:
+    """The sources cited by any row of the given frames, each once."""
+    ids = {sid for df in frames for row in df.get("source_ids", []) for sid in row}
+    return atlas.sources[atlas.sources.source_id.isin(ids)].reset_index(drop=True)
+
+
+def search_rows(df: pd.DataFrame, text: str, rigo_id: str | None = None) -> pd.DataFrame:
+    """Rows where any cell contains `text` (case-insensitive), optionally of one organisation."""
+    out = df
+    if rigo_id and "rigo_id" in df.columns:
+        out = out[out.rigo_id == rigo_id]
+    needle = text.strip().lower()
+    if needle:
+        flat = out.astype(str).apply(lambda col: col.str.lower().str.contains(needle, regex=False))
+        out = out[flat.any(axis=1)]
+    return out.reset_index(drop=True)
+
+
+def record_sources(atlas: Atlas, row: pd.Series) -> pd.DataFrame:
+    """The sources one record cites, in the order it cites them."""
+    ids = list(row.get("source_ids", ()))
+    if "source_id" in row.index:
+        ids = [row["source_id"]]
+    found = atlas.sources.set_index("source_id")
+    return found.loc[[i for i in ids if i in found.index]].reset_index()

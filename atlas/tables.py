@@ -1,0 +1,44 @@
+"""The published tables as typed pandas frames, read from data/processed without Streamlit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from etl import catalog
+
+PROCESSED = Path(__file__).resolve().parent.parent / "data" / "processed"
+
+
+@dataclass(frozen=True)
+class Atlas:
+    sources: pd.DataFrame
+    rigos: pd.DataFrame
+    memberships: pd.DataFrame
+    channels: pd.DataFrame
+    networks: pd.DataFrame
+    network_links: pd.DataFrame
+    recommendations: pd.DataFrame
+    countries: pd.DataFrame
+
+    @property
+    def as_of(self) -> str:
+        """The latest last_verified date of any record: the date the data speaks for."""
+        dates = pd.concat([self.rigos.last_verified, self.memberships.last_verified,
+                           self.channels.last_verified, self.networks.last_verified])
+        dates = dates[dates != ""]
+        return str(dates.max()) if len(dates) else ""
+
+
+def read_table(folder: Path, table: catalog.Table) -> pd.DataFrame:
+    """All cells as text (empty = unknown), list columns split into tuples."""
+    df = pd.read_csv(folder / table.filename, dtype=str, keep_default_na=False)
+    for col in table.list_columns:
+        df[col] = df[col].map(lambda s: tuple(s.split(catalog.LIST_SEPARATOR)) if s else ())
+    return df
+
+
+def read_atlas(folder: Path = PROCESSED) -> Atlas:
+    return Atlas(**{t.name: read_table(folder, t) for t in catalog.TABLES})

@@ -1,0 +1,65 @@
+"""Small reusable Streamlit pieces: the as-of date, messages, provenance footnotes, downloads."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from atlas import exports, links
+from atlas.escape import for_markdown
+from atlas.tables import Atlas
+
+LICENCE = "Data: CC BY 4.0 (Engagement Atlas); boundaries: Natural Earth, public domain."
+
+
+def today() -> dt.date:
+    return dt.date.today()
+
+
+def as_of_date() -> dt.date:
+    """The page's date: from `?date=`, changeable in the sidebar, kept in the URL."""
+    day, problem = links.parse_date(st.query_params.get_all("date"), today())
+    if problem:
+        st.warning(for_markdown(problem))
+        st.query_params.pop("date", None)
+    picked = st.sidebar.date_input(
+        "Show the situation on", value=day, min_value=links.EARLIEST, max_value=today(),
+        format="YYYY-MM-DD", help="Memberships change: pick a past date to see who belonged then.",
+    )
+    if picked != today():
+        st.query_params["date"] = picked.isoformat()
+    else:
+        st.query_params.pop("date", None)
+    return picked
+
+
+def friendly(message: str | None) -> None:
+    if message:
+        st.info(for_markdown(message))
+
+
+def sources_footer(atlas: Atlas, *frames: pd.DataFrame) -> None:
+    """The sources of what is on screen, the as-of date and the licence."""
+    from atlas.queries import sources_for
+
+    cited = sources_for(atlas, *frames)
+    st.divider()
+    with st.expander(f"Sources of this page ({len(cited)}) · data verified as of {atlas.as_of}"):
+        for s in cited.itertuples():
+            title = for_markdown(s.title)
+            where = s.url if s.url.startswith("http") else f"seed document {s.url}"
+            st.markdown(f"- **{for_markdown(s.source_id)}**: {title}. {for_markdown(s.publisher)} "
+                        f"{for_markdown(s.year)}. {for_markdown(where)}")
+    st.caption(f"Data verified as of {atlas.as_of}. {LICENCE}")
+
+
+def download_buttons(df: pd.DataFrame, sources: pd.DataFrame, as_of: str, stem: str) -> None:
+    left, right = st.columns(2)
+    left.download_button("Download CSV", exports.csv_bytes(df, sources, as_of),
+                         file_name=f"{stem}.csv", mime="text/csv", key=f"csv-{stem}")
+    right.download_button(
+        "Download Excel", exports.excel_bytes(df, sources, as_of), file_name=f"{stem}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"xlsx-{stem}",
+    )

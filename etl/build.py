@@ -1,0 +1,102 @@
+"""Read data/raw, validate, run the steps, and publish data/processed only when all is valid."""
+
+from __future__ import annotations
+
+import importlib.resources
+import shutil
+import tempfile
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+
+from etl import checks, publish
+from etl.curated import Curated
+from etl.problems import BuildError, Problem
+from etl.readers import parse_file
+from etl.steps import countries, records
+
+ROOT = Path(__file__).resolve().parent.parent
+RAW = ROOT / "data" / "raw"
+PROCESSED = ROOT / "data" / "processed"
+BOUNDARIES = Path("boundaries") / "world-atlas-50m.topojson"
+
+RECORD_STEPS = {
+    "sources": records.sources,
+    "rigos": records.rigos,
+    "memberships": records.memberships,
+    "channels": records.channels,
+    "networks": records.networks,
+    "network_links": records.network_links,
+    "recommendations": records.recommendations,
+}
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(ROOT))
+    except ValueError:
+        return str(path)
+
+
+def read_curated(raw: Path) -> tuple[Curated, dict[str, Path]]:
+    """Every YAML file under raw/, validated; raises BuildError listing every problem."""
+    files = sorted(p for p in raw.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+    if not files:
+        raise BuildError([Problem(_shown(raw), "-", "-", "no .yaml files found")])
+    data, problems = Curated(), []
+    for path in files:
+        parsed, found = parse_file(path, _shown(path))
+        problems += found
+        if parsed is not None:
+            data.add(_shown(path), parsed)
+    problems += checks.run_checks(data) if not problems else []
+    if problems:
+        raise BuildError(problems)
+    return data, {str(p.relative_to(raw)): p for p in files}
+
+
+def country_reference() -> pd.DataFrame:
+    """ISO3 codes with short names and UN M49 regions, as shipped by country_converter."""
+    path = importlib.resources.files("country_converter") / "country_data.tsv"
+    # keep_default_na=False keeps Namibia's ISO2 code 'NA' from becoming a missing value.
+    return pd.read_csv(path, sep="\t", keep_default_na=False, dtype=str)
+
+
+def read_world(raw: Path) -> gpd.GeoDataFrame:
+    path = raw / BOUNDARIES
+    if not path.is_file():
+        raise BuildError([Problem(_shown(path), "-", "-", "boundary file is missing")])
+    return gpd.read_file(path, layer="countries")
+
+
+def compile_tables(data: Curated, world: gpd.GeoDataFrame) -> tuple[dict, gpd.GeoDataFrame]:
+    tables = {name: step(data) for name, step in RECORD_STEPS.items()}
+    tables["countries"], geo = countries.build(world, country_reference())
+    return tables, geo
+
+
+def build(raw: Path = RAW, out: Path = PROCESSED) -> dict[str, int]:
+    """Build every table into a temporary folder, then swap it into `out`. Returns row counts."""
+    data, inputs = read_curated(raw)
+    world = read_world(raw)
+    inputs[str(BOUNDARIES)] = raw / BOUNDARIES
+    tables, geo = compile_tables(data, world)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
+    try:
+        publish.write_all(tables, geo, inputs, tmp)
+        publish.replace_folder(tmp, out)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return {name: len(df) for name, df in tables.items()}
+
+
+def differences(committed: Path, rebuilt: Path) -> list[str]:
+    """Names of files that differ between two output folders (missing on either side included)."""
+    names = {p.name for p in committed.glob("*")} | {p.name for p in rebuilt.glob("*")}
+    return sorted(
+        n for n in names
+        if not (committed / n).is_file() or not (rebuilt / n).is_file()
+        or (committed / n).read_bytes() != (rebuilt / n).read_bytes()
+    )

@@ -1,0 +1,155 @@
+"""The table contract: names, columns and keys of data/processed, shared by etl/ and atlas/."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+REGIONS = (
+    "Africa",
+    "Americas",
+    "Asia-Pacific",
+    "Europe",
+    "Middle East & North Africa",
+    "Cross-regional",
+)
+SCOPES = ("continental", "sub-regional", "cross-regional")
+MEMBERSHIP_STATUSES = ("member", "suspended", "associate", "observer", "candidate")
+CHANNEL_TYPES = (
+    "consultative_or_observer_status",
+    "registry_or_accreditation",
+    "advisory_organ",
+    "dialogue_forum",
+    "mou_partnership",
+    "early_warning_partnership",
+    "liaison_office",
+    "complaint_mechanism",
+    "funding_programme",
+    "summit_participation",
+    "other",
+)
+SPACES = ("institutional", "invited", "created", "joint")
+PARTICIPATION_LEVELS = ("information", "consultation", "dialogue", "partnership")
+POLICY_STAGES = ("agenda_setting", "drafting", "decision", "implementation", "monitoring")
+ELIGIBILITY = ("any", "national", "regional_or_international", "member_state_based", "by_invitation")
+SELECTION_BY = ("open_registration", "secretariat", "member_states", "election", "csos_themselves")
+THEMES = (
+    "peace_security",
+    "early_warning",
+    "mediation",
+    "human_rights",
+    "governance_elections",
+    "development",
+    "humanitarian",
+    "gender",
+    "youth",
+    "labour",
+    "business",
+    "environment",
+    "migration",
+    "health",
+    "culture",
+    "trade",
+)
+EW_ROLES = ("data_collection", "analysis", "warning", "response")
+CHANNEL_STATUSES = ("active", "dormant", "proposed", "ended")
+CONFIDENCE = ("verified", "unverified")
+ORG_KINDS = ("national", "regional_network", "international")
+MANDATES = ("humanitarian", "human_rights", "research", "labour", "business", "youth", "women")
+NETWORK_SCOPES = ("global", "regional", "national")
+LINK_RELATIONS = ("mou", "member_of_organ", "accredited", "partner", "convenes")
+SOURCE_KINDS = ("seed", "official", "secondary")
+REC_ADDRESSEES = ("rigos", "rigos_and_un", "csos", "rigos_and_csos", "all_actors")
+REC_INSTRUMENTS = (
+    "consultative_status",
+    "mou_or_formal_partnership",
+    "cso_desk_or_liaison_office",
+    "regular_consultations",
+    "joint_training",
+    "early_warning_sharing",
+    "field_involvement",
+    "private_sector_involvement",
+    "inter_rigo_exchange",
+    "norm_embedding",
+    "network_building",
+    "cso_capacity",
+    "mediation_support",
+    "influence_member_states",
+    "follow_up_process",
+)
+
+
+@dataclass(frozen=True)
+class Table:
+    """One published CSV: its file name, ordered columns, key and list-valued columns."""
+
+    name: str
+    columns: tuple[str, ...]
+    key: tuple[str, ...]
+    list_columns: tuple[str, ...] = ()
+
+    @property
+    def filename(self) -> str:
+        return f"{self.name}.csv"
+
+
+PROVENANCE = ("source_ids", "last_verified")
+
+SOURCES = Table(
+    "sources",
+    ("source_id", "title", "publisher", "year", "url", "accessed", "kind"),
+    ("source_id",),
+)
+RIGOS = Table(
+    "rigos",
+    ("rigo_id", "acronym", "name", "region", "scope", "hq_city", "hq_iso3", "hq_lat", "hq_lon",
+     "founded_year", "website", *PROVENANCE),
+    ("rigo_id",),
+    ("source_ids",),
+)
+MEMBERSHIPS = Table(
+    "memberships",
+    ("rigo_id", "iso3", "status", "start_date", "end_date", "note", *PROVENANCE),
+    ("rigo_id", "iso3", "start_date", "status"),
+    ("source_ids",),
+)
+CHANNELS = Table(
+    "channels",
+    ("channel_id", "rigo_id", "organ", "name", "channel_type", "space", "participation_level",
+     "policy_stages", "eligibility", "eligibility_notes", "requirements", "selection_by",
+     "open_to", "min_years_registered", "min_member_funding_share", "registered_in_member_state",
+     "mandate_required", "themes", "ew_roles", "established_year", "status", "how_to_engage",
+     "url", "practice_notes", *PROVENANCE, "confidence"),
+    ("channel_id",),
+    ("policy_stages", "open_to", "themes", "ew_roles", "source_ids"),
+)
+NETWORKS = Table(
+    "networks",
+    ("network_id", "name", "acronym", "scope", "region", "hq_city", "hq_iso3", "hq_lat", "hq_lon",
+     "parent_network_id", "themes", "website", *PROVENANCE),
+    ("network_id",),
+    ("themes", "source_ids"),
+)
+NETWORK_LINKS = Table(
+    "network_links",
+    ("network_id", "rigo_id", "channel_id", "relation", "since_year", "note", "source_ids"),
+    ("network_id", "rigo_id", "channel_id", "relation"),
+    ("source_ids",),
+)
+RECOMMENDATIONS = Table(
+    "recommendations",
+    ("rec_id", "section", "text", "addressed_to", "instrument", "source_ids"),
+    ("rec_id",),
+    ("source_ids",),
+)
+COUNTRIES = Table(
+    "countries",
+    ("iso3", "name", "region", "subregion"),
+    ("iso3",),
+)
+
+TABLES: tuple[Table, ...] = (
+    SOURCES, RIGOS, MEMBERSHIPS, CHANNELS, NETWORKS, NETWORK_LINKS, RECOMMENDATIONS, COUNTRIES,
+)
+GEOJSON_FILENAME = "countries.geojson"
+MANIFEST_FILENAME = "manifest.json"
+LIST_SEPARATOR = ";"

@@ -1,0 +1,135 @@
+"""Cross-record checks that a single record's schema cannot see: ids, references, codes, periods."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from functools import cache
+
+import pycountry
+
+from etl.curated import Curated, Located
+from etl.problems import Problem
+
+EXTRA_ISO3 = {"XKX": "Kosovo"}
+UNIQUE_KEYS = {
+    "sources": "source_id",
+    "rigos": "rigo_id",
+    "channels": "channel_id",
+    "networks": "network_id",
+    "recommendations": "rec_id",
+}
+
+
+@cache
+def is_iso3(code: str) -> bool:
+    return code in EXTRA_ISO3 or pycountry.countries.get(alpha_3=code) is not None
+
+
+def _problem(item: Located, field: str, message: str, record_id: str | None = None) -> Problem:
+    return Problem(item.path, record_id or item.record_id, field, message)
+
+
+def unique_ids(data: Curated) -> list[Problem]:
+    problems = []
+    for kind, key in UNIQUE_KEYS.items():
+        first: dict[str, Located] = {}
+        for item in data.located(kind):
+            value = getattr(item.record, key)
+            if value in first:
+                where = first[value].path
+                problems.append(_problem(item, key, f"duplicate id '{value}' (first in {where})"))
+            else:
+                first[value] = item
+    return problems
+
+
+def _ids(data: Curated, kind: str) -> set[str]:
+    return {getattr(r, UNIQUE_KEYS[kind]) for r in data.records(kind)}
+
+
+def references(data: Curated) -> list[Problem]:
+    sources, rigos, networks = _ids(data, "sources"), _ids(data, "rigos"), _ids(data, "networks")
+    channel_rigo = {c.channel_id: c.rigo_id for c in data.records("channels")}
+    targets = {"rigo_id": rigos, "network_id": networks, "parent_network_id": networks}
+    problems = []
+    for kind in data.kinds:
+        for item in data.located(kind):
+            for sid in getattr(item.record, "source_ids", []):
+                if sid not in sources:
+                    problems.append(_problem(item, "source_ids", f"unknown source_id '{sid}'"))
+            for field, known in targets.items():
+                value = getattr(item.record, field, None)
+                if value is not None and kind != field.removesuffix("_id") + "s" and value not in known:
+                    problems.append(_problem(item, field, f"unknown {field} '{value}'"))
+    for item in data.located("network_links"):
+        link = item.record
+        if link.channel_id is None:
+            continue
+        owner = channel_rigo.get(link.channel_id)
+        if owner is None:
+            problems.append(_problem(item, "channel_id", f"unknown channel_id '{link.channel_id}'"))
+        elif owner != link.rigo_id:
+            problems.append(
+                _problem(item, "channel_id", f"channel '{link.channel_id}' belongs to '{owner}'")
+            )
+    return problems
+
+
+def country_codes(data: Curated) -> list[Problem]:
+    problems = []
+    for item in data.located("memberships"):
+        for code in item.record.countries:
+            if not is_iso3(code):
+                problems.append(_problem(item, "iso3", f"unknown ISO 3166-1 alpha-3 code '{code}'"))
+    for kind in ("rigos", "networks"):
+        for item in data.located(kind):
+            code = item.record.hq_iso3
+            if code is not None and not is_iso3(code):
+                problems.append(_problem(item, "hq_iso3", f"unknown ISO 3166-1 alpha-3 code '{code}'"))
+    return problems
+
+
+def _overlaps(a, b) -> bool:
+    far_past, far_future = dt.date.min, dt.date.max
+    return (a.start_date or far_past) < (b.end_date or far_future) and (
+        b.start_date or far_past
+    ) < (a.end_date or far_future)
+
+
+def periods(data: Curated) -> list[Problem]:
+    by_country: dict[tuple[str, str], list[Located]] = defaultdict(list)
+    for item in data.located("memberships"):
+        for code in item.record.countries:
+            by_country[(item.record.rigo_id, code)].append(item)
+    problems = []
+    for (rigo, code), items in sorted(by_country.items()):
+        for i, first in enumerate(items):
+            for second in items[i + 1 :]:
+                if _overlaps(first.record, second.record):
+                    problems.append(
+                        _problem(
+                            second,
+                            "start_date",
+                            f"{code} has overlapping status periods in '{rigo}' "
+                            f"(also {first.record.status} from {first.record.start_date} in {first.path})",
+                            record_id=f"{rigo}/{code}",
+                        )
+                    )
+    return problems
+
+
+def every_rigo_has_members(data: Curated) -> list[Problem]:
+    with_members = {m.rigo_id for m in data.records("memberships")}
+    return [
+        _problem(item, "memberships", "this organisation has no membership rows")
+        for item in data.located("rigos")
+        if item.record.rigo_id not in with_members
+    ]
+
+
+CHECKS = (unique_ids, references, country_codes, periods, every_rigo_has_members)
+
+
+def run_checks(data: Curated) -> list[Problem]:
+    return [problem for check in CHECKS for problem in check(data)]

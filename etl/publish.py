@@ -1,0 +1,103 @@
+"""Write the published tables, GeoJSON, data package and manifest, replacing the output atomically."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import tempfile
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+
+from etl import catalog
+
+LICENCES = {
+    "data": {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
+             "title": "Creative Commons Attribution 4.0"},
+    "boundaries": {"name": "PDDL-1.0", "path": "https://www.naturalearthdata.com/about/terms-of-use/",
+                   "title": "Public domain (Natural Earth)"},
+}
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def write_table(df: pd.DataFrame, path: Path) -> None:
+    df.to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
+
+
+def write_geojson(gdf: gpd.GeoDataFrame, path: Path) -> None:
+    path.write_text(gdf.to_json(drop_id=True, ensure_ascii=False), encoding="utf-8")
+
+
+def _field(table: catalog.Table, column: str) -> dict:
+    kind = "string"
+    if column in ("hq_lat", "hq_lon", "min_member_funding_share"):
+        kind = "number"
+    elif column.endswith("year") or column == "min_years_registered":
+        kind = "integer"
+    elif column.endswith("_date") or column in ("last_verified", "accessed"):
+        kind = "date"
+    field = {"name": column, "type": kind}
+    if column in table.list_columns:
+        field["description"] = "list; items separated by ';'"
+    return field
+
+
+def datapackage() -> dict:
+    resources = [
+        {
+            "name": table.name,
+            "path": table.filename,
+            "format": "csv",
+            "encoding": "utf-8",
+            "licenses": [LICENCES["data"]],
+            "schema": {
+                "fields": [_field(table, col) for col in table.columns],
+                "primaryKey": list(table.key),
+            },
+        }
+        for table in catalog.TABLES
+    ]
+    resources.append({"name": "countries-geojson", "path": catalog.GEOJSON_FILENAME,
+                      "format": "geojson", "licenses": [LICENCES["boundaries"]]})
+    return {
+        "name": "engagement-atlas",
+        "title": "Engagement Atlas: how civil society can engage regional intergovernmental organisations",
+        "licenses": [LICENCES["data"]],
+        "resources": resources,
+    }
+
+
+def manifest(inputs: dict[str, Path], folder: Path) -> dict:
+    """Hashes of every input and output, no timestamps: unchanged inputs give identical bytes."""
+    outputs = sorted(p for p in folder.iterdir() if p.name != catalog.MANIFEST_FILENAME)
+    return {
+        "inputs": {name: sha256(path) for name, path in sorted(inputs.items())},
+        "outputs": {p.name: sha256(p) for p in outputs},
+    }
+
+
+def write_all(tables: dict[str, pd.DataFrame], geo: gpd.GeoDataFrame, inputs: dict[str, Path],
+              folder: Path) -> None:
+    for table in catalog.TABLES:
+        write_table(tables[table.name], folder / table.filename)
+    write_geojson(geo, folder / catalog.GEOJSON_FILENAME)
+    dump = json.dumps(datapackage(), indent=2, ensure_ascii=False) + "\n"
+    (folder / "datapackage.json").write_text(dump, encoding="utf-8")
+    dump = json.dumps(manifest(inputs, folder), indent=2) + "\n"
+    (folder / catalog.MANIFEST_FILENAME).write_text(dump, encoding="utf-8")
+
+
+def replace_folder(new: Path, out: Path) -> None:
+    """Swap a complete build into place; the old folder is removed only after the swap."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    old = Path(tempfile.mkdtemp(prefix=f".{out.name}-old-", dir=out.parent))
+    old.rmdir()
+    if out.exists():
+        out.rename(old)
+    new.rename(out)
+    shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,93 @@
+"""Read curated YAML safely (size cap, strict UTF-8, no anchors or aliases) into schema models."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from etl.problems import Problem
+from etl.schema import KIND_KEYS, RawFile
+
+MAX_FILE_BYTES = 2_000_000
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """SafeLoader that refuses anchors and aliases, so a 'billion laughs' file cannot expand.
+
+    Dates stay text here: pydantic parses them, so a bad date is reported with its record and field.
+    """
+
+    def compose_node(self, parent, index):  # type: ignore[override]
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, "anchors and aliases are not allowed", event.start_mark
+            )
+        return super().compose_node(parent, index)
+
+
+_NoAliasLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def load_yaml(path: Path, shown: str) -> tuple[Any, list[Problem]]:
+    """Parse one file, or return the problems that stop it from being read."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        return None, [Problem(shown, "-", "-", f"file is {size} bytes; the limit is {MAX_FILE_BYTES}")]
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return None, [Problem(shown, "-", "-", f"not valid UTF-8 at byte {exc.start}")]
+    try:
+        return yaml.load(text, Loader=_NoAliasLoader), []
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}" if mark else "-"
+        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        return None, [Problem(shown, where, "-", f"invalid YAML: {reason}")]
+
+
+def _record_id(data: Any, kind: str, index: int) -> str:
+    if isinstance(data, dict):
+        items = data.get(kind)
+        if isinstance(items, list) and index < len(items) and isinstance(items[index], dict):
+            value = items[index].get(KIND_KEYS[kind])
+            if isinstance(value, str) and value:
+                return value[:80]
+    return f"{kind}[{index}]"
+
+
+def _problem_from_error(shown: str, data: Any, err: Any) -> Problem:
+    loc = [str(part) for part in err["loc"]]
+    message = err["msg"].removeprefix("Value error, ")
+    if not loc:
+        return Problem(shown, "-", "-", message)
+    kind = loc[0]
+    if kind not in KIND_KEYS:
+        return Problem(shown, "-", kind, message)
+    if len(loc) < 2 or not loc[1].isdigit():
+        return Problem(shown, "-", kind, message)
+    record = _record_id(data, kind, int(loc[1]))
+    field = ".".join(part for part in loc[2:] if not part.isdigit()) or "-"
+    return Problem(shown, record, field, message)
+
+
+def parse_file(path: Path, shown: str) -> tuple[RawFile | None, list[Problem]]:
+    """Load and validate one curated file against the schema."""
+    data, problems = load_yaml(path, shown)
+    if problems:
+        return None, problems
+    if data is None:
+        return RawFile(), []
+    if not isinstance(data, dict):
+        return None, [Problem(shown, "-", "-", "the file must be a mapping of lists")]
+    try:
+        return RawFile.model_validate(data), []
+    except ValidationError as exc:
+        return None, [_problem_from_error(shown, data, e) for e in exc.errors()]

@@ -1,0 +1,192 @@
+"""Pydantic models of the curated YAML in data/raw (one model per record kind, extra fields forbidden)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from etl import catalog as c
+
+SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
+
+
+def _slug(value: str) -> str:
+    if not SLUG.match(value):
+        raise ValueError(f"'{value}' is not a lowercase slug (a-z, 0-9, '-' or '_')")
+    return value
+
+
+def _one_of(choices: tuple[str, ...]):
+    def check(value: str) -> str:
+        if value not in choices:
+            raise ValueError(f"'{value}' is not one of: {', '.join(choices)}")
+        return value
+
+    return AfterValidator(check)
+
+
+Slug = Annotated[str, AfterValidator(_slug)]
+Text = Annotated[str, Field(min_length=1, max_length=4000)]
+OptText = Annotated[str, Field(max_length=4000)]
+SourceIds = Annotated[list[Slug], Field(min_length=1)]
+Iso3 = Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
+Lat = Annotated[float, Field(ge=-90, le=90)]
+Lon = Annotated[float, Field(ge=-180, le=180)]
+Year = Annotated[int, Field(ge=1800, le=2100)]
+
+
+Stages = Annotated[list[Annotated[str, _one_of(c.POLICY_STAGES)]], Field(default_factory=list)]
+OrgKinds = Annotated[list[Annotated[str, _one_of(c.ORG_KINDS)]], Field(default_factory=list)]
+EwRoles = Annotated[list[Annotated[str, _one_of(c.EW_ROLES)]], Field(default_factory=list)]
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=False, str_strip_whitespace=True)
+
+
+class Provenanced(Record):
+    source_ids: SourceIds
+    last_verified: dt.date
+
+    @field_validator("last_verified")
+    @classmethod
+    def _not_in_future(cls, value: dt.date) -> dt.date:
+        if value > dt.date.today():
+            raise ValueError(f"{value} is in the future")
+        return value
+
+
+class Source(Record):
+    source_id: Slug
+    title: Text
+    publisher: OptText = ""
+    year: Year | None = None
+    url: Annotated[str, Field(pattern=r"^(https?://\S+|[0-9]{3}_[0-9a-f]{16}\.txt|data/raw/\S+)$")]
+    accessed: dt.date | None = None
+    kind: Annotated[str, _one_of(c.SOURCE_KINDS)]
+
+
+class Rigo(Provenanced):
+    rigo_id: Slug
+    acronym: Text
+    name: Text
+    region: Annotated[str, _one_of(c.REGIONS)]
+    scope: Annotated[str, _one_of(c.SCOPES)]
+    hq_city: Text
+    hq_iso3: Iso3
+    hq_lat: Lat
+    hq_lon: Lon
+    founded_year: Year
+    website: Annotated[str, Field(pattern=r"^https?://\S+$")]
+
+
+class Membership(Provenanced):
+    """One status period; `iso3` may list several countries that share it."""
+
+    rigo_id: Slug
+    iso3: Iso3 | Annotated[list[Iso3], Field(min_length=1)]
+    status: Annotated[str, _one_of(c.MEMBERSHIP_STATUSES)]
+    start_date: dt.date | None = None
+    end_date: dt.date | None = None
+    note: OptText = ""
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> Membership:
+        if self.start_date and self.end_date and self.end_date <= self.start_date:
+            raise ValueError(f"end_date {self.end_date} is not after start_date {self.start_date}")
+        return self
+
+    @property
+    def countries(self) -> list[str]:
+        return [self.iso3] if isinstance(self.iso3, str) else list(self.iso3)
+
+
+class Channel(Provenanced):
+    channel_id: Slug
+    rigo_id: Slug
+    organ: Text
+    name: Text
+    channel_type: Annotated[str, _one_of(c.CHANNEL_TYPES)]
+    space: Annotated[str, _one_of(c.SPACES)]
+    participation_level: Annotated[str, _one_of(c.PARTICIPATION_LEVELS)]
+    policy_stages: Stages
+    eligibility: Annotated[str, _one_of(c.ELIGIBILITY)]
+    eligibility_notes: OptText = ""
+    requirements: OptText = ""
+    selection_by: Annotated[str, _one_of(c.SELECTION_BY)]
+    open_to: OrgKinds
+    min_years_registered: Annotated[int, Field(ge=0, le=50)] | None = None
+    min_member_funding_share: Annotated[float, Field(ge=0, le=1)] | None = None
+    registered_in_member_state: bool | None = None
+    mandate_required: Annotated[str, _one_of(c.MANDATES)] | None = None
+    themes: Annotated[list[Annotated[str, _one_of(c.THEMES)]], Field(min_length=1)]
+    ew_roles: EwRoles
+    established_year: Year | None = None
+    status: Annotated[str, _one_of(c.CHANNEL_STATUSES)]
+    how_to_engage: Text
+    url: Annotated[str, Field(pattern=r"^https?://\S+$")] | None = None
+    practice_notes: OptText = ""
+    confidence: Annotated[str, _one_of(c.CONFIDENCE)]
+
+
+class Network(Provenanced):
+    network_id: Slug
+    name: Text
+    acronym: OptText = ""
+    scope: Annotated[str, _one_of(c.NETWORK_SCOPES)]
+    region: Annotated[str, _one_of(c.REGIONS)] | None = None
+    hq_city: OptText = ""
+    hq_iso3: Iso3 | None = None
+    hq_lat: Lat | None = None
+    hq_lon: Lon | None = None
+    parent_network_id: Slug | None = None
+    themes: Annotated[list[Annotated[str, _one_of(c.THEMES)]], Field(min_length=1)]
+    website: Annotated[str, Field(pattern=r"^https?://\S+$")] | None = None
+
+
+class NetworkLink(Record):
+    network_id: Slug
+    rigo_id: Slug
+    channel_id: Slug | None = None
+    relation: Annotated[str, _one_of(c.LINK_RELATIONS)]
+    since_year: Year | None = None
+    note: OptText = ""
+    source_ids: SourceIds
+
+
+class Recommendation(Record):
+    rec_id: Slug
+    section: Text
+    text: Text
+    addressed_to: Annotated[str, _one_of(c.REC_ADDRESSEES)]
+    instrument: Annotated[str, _one_of(c.REC_INSTRUMENTS)]
+    source_ids: SourceIds
+
+
+class RawFile(Record):
+    """A curated YAML file: any of these lists, each optional."""
+
+    sources: list[Source] = Field(default_factory=list)
+    rigos: list[Rigo] = Field(default_factory=list)
+    memberships: list[Membership] = Field(default_factory=list)
+    channels: list[Channel] = Field(default_factory=list)
+    networks: list[Network] = Field(default_factory=list)
+    network_links: list[NetworkLink] = Field(default_factory=list)
+    recommendations: list[Recommendation] = Field(default_factory=list)
+
+
+KIND_KEYS: dict[str, str] = {
+    "sources": "source_id",
+    "rigos": "rigo_id",
+    "memberships": "rigo_id",
+    "channels": "channel_id",
+    "networks": "network_id",
+    "network_links": "network_id",
+    "recommendations": "rec_id",
+}
+Kind = Literal[
+    "sources", "rigos", "memberships", "channels", "networks", "network_links", "recommendations"
+]

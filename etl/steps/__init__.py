@@ -1,0 +1,1 @@
+"""One pure step per published table: build(inputs) -> DataFrame. Steps never read or write files."""

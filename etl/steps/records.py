@@ -1,0 +1,43 @@
+"""Steps for the tables that are one row per curated record."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from etl import catalog
+from etl.curated import Curated
+from etl.steps.tabulate import frame
+
+
+def sources(data: Curated) -> pd.DataFrame:
+    return frame(catalog.SOURCES, (s.model_dump() for s in data.records("sources")))
+
+
+def rigos(data: Curated) -> pd.DataFrame:
+    return frame(catalog.RIGOS, (r.model_dump() for r in data.records("rigos")))
+
+
+def channels(data: Curated) -> pd.DataFrame:
+    return frame(catalog.CHANNELS, (c.model_dump() for c in data.records("channels")))
+
+
+def networks(data: Curated) -> pd.DataFrame:
+    return frame(catalog.NETWORKS, (n.model_dump() for n in data.records("networks")))
+
+
+def network_links(data: Curated) -> pd.DataFrame:
+    return frame(catalog.NETWORK_LINKS, (n.model_dump() for n in data.records("network_links")))
+
+
+def recommendations(data: Curated) -> pd.DataFrame:
+    return frame(catalog.RECOMMENDATIONS, (r.model_dump() for r in data.records("recommendations")))
+
+
+def memberships(data: Curated) -> pd.DataFrame:
+    """One row per country and status period (a raw entry may list several countries)."""
+    rows = (
+        {**m.model_dump(), "iso3": code}
+        for m in data.records("memberships")
+        for code in m.countries
+    )
+    return frame(catalog.MEMBERSHIPS, rows)

@@ -1,0 +1,40 @@
+"""Home: the world map of channels open to national CSOs, headline figures and a table."""
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from atlas import load, maps, queries, widgets
+
+atlas = load.atlas()
+day = widgets.as_of_date()
+
+st.title("Which regional bodies can your organisation engage, and how?")
+st.caption(
+    f"Countries are coloured by how many engagement channels of their regional organisations are "
+    f"open to a national civil society organisation (CSO), on {day.isoformat()}. "
+    "Suspended members count: a suspension bars the government, not civil society."
+)
+
+figures = queries.headline_figures(atlas)
+cols = st.columns(5)
+cols[0].metric("Regional organisations", figures["rigos"])
+cols[1].metric("Engagement channels", figures["channels"])
+cols[2].metric("CSO networks", figures["networks"])
+cols[3].metric("Channels verified", f"{figures['verified_share']:.0%}")
+cols[4].metric("Data as of", figures["as_of"])
+
+counts = queries.country_channel_counts(atlas, day)
+fmap = maps.choropleth_by_channel_count(load.countries_geojson(), counts, atlas.rigos)
+st_folium(fmap, key="world", height=520, use_container_width=True, returned_objects=[])
+
+st.markdown(maps.legend_html(), unsafe_allow_html=True)
+
+with st.expander("The same as a table"):
+    table = counts.rename(columns={"name": "Country", "region": "Region", "rigos": "Organisations",
+                                   "n_rigos": "Number of organisations",
+                                   "n_channels": "Channels open to national CSOs"})
+    st.dataframe(table.drop(columns=["iso3"]), hide_index=True, width="stretch")
+    widgets.download_buttons(counts, queries.sources_for(atlas, atlas.memberships, atlas.channels),
+                             atlas.as_of, "channels-by-country")
+
+widgets.sources_footer(atlas, atlas.rigos, atlas.memberships, atlas.channels)

@@ -1,0 +1,18 @@
+"""Engagement Atlas: the frame. Page config, navigation, shared sidebar; each page draws itself."""
+
+import streamlit as st
+
+st.set_page_config(
+    page_title="Engagement Atlas",
+    layout="wide",
+    menu_items={"About": "Engagement Atlas: how civil society can engage regional organisations."},
+)
+
+PAGES = [
+    st.Page("pages/home.py", title="Map", url_path="home", default=True),
+    st.Page("pages/data.py", title="Data", url_path="data"),
+]
+
+page = st.navigation(PAGES)
+st.sidebar.markdown("**Engagement Atlas**  \nRegional organisations and the channels civil society can use.")
+page.run()

@@ -1,0 +1,106 @@
+"""Hostile text stays inert in HTML, folium templates, Markdown and spreadsheets; hostile URLs are refused."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pandas as pd
+import pytest
+
+from atlas import escape, exports, links, maps
+
+PAYLOADS = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "${alert(1)}",
+    "`${document.cookie}`",
+    "\\u003cscript\\u003e",
+    "javascript:alert(1)",
+]
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_for_html_leaves_no_tag_template_or_escape(payload):
+    safe = escape.for_html(payload)
+    assert "<" not in safe and ">" not in safe and "${" not in safe
+    assert "`" not in safe and "\\" not in safe
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_map_html_carries_payloads_only_escaped(min_atlas, payload):
+    counts = pd.DataFrame([{"iso3": "KEN", "name": "Kenya", "region": "Africa", "rigos": payload,
+                            "n_rigos": 1, "n_channels": 2}])
+    rigos = min_atlas.rigos.assign(name=payload, acronym=payload)
+    geo = {"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {
+        "iso3": "KEN", "name": payload}, "geometry": {"type": "Point", "coordinates": [36, 0]}}]}
+    html = maps.choropleth_by_channel_count(geo, counts, rigos).get_root().render()
+    assert escape.for_html(payload) in html
+    for live in ("<img", "<script>alert", "${alert", "`${", "\\u003c"):
+        assert live not in html
+
+
+def test_map_loads_leaflet_from_the_app_and_no_tiles(min_atlas):
+    counts = pd.DataFrame(columns=["iso3", "name", "region", "rigos", "n_rigos", "n_channels"])
+    geo = {"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {
+        "iso3": "KEN", "name": "Kenya"}, "geometry": {"type": "Point", "coordinates": [36, 0]}}]}
+    html = maps.choropleth_by_channel_count(geo, counts, min_atlas.rigos).get_root().render()
+    assert "/app/static/vendor/leaflet/leaflet.js" in html
+    assert "cdn." not in html and "tile.openstreetmap" not in html
+
+
+def test_legend_states_the_numbers():
+    labels = [label for _, label in maps.legend_rows()]
+    assert labels[1].startswith("0 channels") and labels[-1].startswith("20 or more")
+    assert maps.class_of(0, 0) == -1 and maps.class_of(0, 2) == 0 and maps.class_of(20, 1) == 4 and maps.class_of(19, 1) == 3
+
+
+@pytest.mark.parametrize("value", ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\t=x"])
+def test_spreadsheet_formulas_are_neutralised(value):
+    df = pd.DataFrame({"text": [value], "n": [1]})
+    assert escape.for_spreadsheet(df).at[0, "text"] == "'" + value
+    book = pd.read_excel(io.BytesIO(exports.excel_bytes(df, df.iloc[0:0], "2026-01-01")), None)
+    assert book["data"].at[0, "text"] == "'" + value
+
+
+def test_csv_export_carries_its_citations(min_atlas):
+    data = exports.csv_bytes(min_atlas.channels, min_atlas.sources, "2026-01-01").decode()
+    assert "# Engagement Atlas, data as of 2026-01-01" in data
+    assert "[test-source] Test source" in data
+    assert "agenda_setting" in data  # list cells flattened, not tuple reprs
+
+
+TODAY = dt.date(2026, 11, 22)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected", "complains"),
+    [
+        (None, TODAY, False),
+        ("2024-06-01", dt.date(2024, 6, 1), False),
+        (["2020-01-01", "2024-06-01"], dt.date(2024, 6, 1), False),
+        ("2024-02-30", TODAY, True),
+        ("2999-01-01", TODAY, True),
+        ("1900-01-01", TODAY, True),
+        ("yesterday", TODAY, True),
+        ("<script>alert(1)</script>", TODAY, True),
+        ("2024-06-01" * 50, TODAY, True),
+        ("２０２４-０６-０１", TODAY, True),
+    ],
+)
+def test_parse_date_refuses_what_it_cannot_use(raw, expected, complains):
+    day, message = links.parse_date(raw, TODAY)
+    assert day == expected
+    assert (message is not None) == complains
+    if message:
+        assert "<script>" not in message or len(message) < 200
+
+
+def test_parse_choice_is_case_insensitive_and_bounded():
+    assert links.parse_choice("ECOWAS", ["ecowas", "au"], None, "organisation") == ("ecowas", None)
+    value, message = links.parse_choice("x" * 500, ["au"], "au", "organisation")
+    assert value == "au" and message is not None and len(message) < 120
+
+
+def test_page_link_keeps_state_and_drops_empty_values():
+    assert links.page_link("country", {"iso3": "KEN", "date": None}) == "/country?iso3=KEN"
