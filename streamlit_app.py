@@ -10,6 +10,9 @@ st.set_page_config(
 
 PAGES = [
     st.Page("pages/home.py", title="Map", url_path="home", default=True),
+    st.Page("pages/country.py", title="Country", url_path="country"),
+    st.Page("pages/pathways.py", title="Pathway finder", url_path="pathways"),
+    st.Page("pages/rigo.py", title="Organisation", url_path="rigo"),
     st.Page("pages/data.py", title="Data", url_path="data"),
 ]
 

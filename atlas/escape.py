@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from urllib.parse import quote
 
 import pandas as pd
 
@@ -32,3 +33,11 @@ def for_spreadsheet(df: pd.DataFrame) -> pd.DataFrame:
     """A copy of df whose text cells cannot run as spreadsheet formulas."""
     return df.apply(lambda col: col.map(neutralise_formula) if col.dtype == object or
                     pd.api.types.is_string_dtype(col) else col)
+
+
+def for_href(url: object) -> str:
+    """An http(s) URL made safe to put in a link target, or '' for anything else."""
+    text = "" if url is None else str(url).strip()
+    if not text.lower().startswith(("http://", "https://")):
+        return ""
+    return quote(text, safe=":/?#[]@!$&'*+,;=%-._~")

@@ -61,3 +61,25 @@ def page_link(path: str, params: Mapping[str, str | None]) -> str:
     """A relative link to another page that carries the state in its query string."""
     kept = {k: v for k, v in params.items() if v}
     return f"/{path.strip('/')}" + (f"?{urlencode(kept)}" if kept else "")
+
+
+def parse_int(raw: object, low: int, high: int, what: str) -> tuple[int | None, str | None]:
+    """A whole number within [low, high], or (None, message)."""
+    value = _single(raw)
+    if value is None or value == "":
+        return None, None
+    if len(value) <= 6 and value.isascii() and value.isdigit() and low <= int(value) <= high:
+        return int(value), None
+    return None, f"We can't use '{shown(value)}' for {what}: give a whole number from {low} to {high}."
+
+
+def parse_list(raw: object, choices: Iterable[str], what: str) -> tuple[list[str], str | None]:
+    """Comma-separated values that must each be one of `choices`; unknown ones are dropped."""
+    value = _single(raw)
+    if not value:
+        return [], None
+    allowed = set(choices)
+    items = [v.strip() for v in value[:500].split(",") if v.strip()]
+    good = [v for v in dict.fromkeys(items) if v in allowed]
+    bad = [v for v in items if v not in allowed]
+    return good, (f"We don't know the {what} '{shown(bad[0])}'." if bad else None)

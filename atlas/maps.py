@@ -118,3 +118,45 @@ def choropleth_by_channel_count(geojson: dict, counts: pd.DataFrame, rigos: pd.D
     ).add_to(fmap)
     seat_markers(rigos).add_to(fmap)
     return fmap
+
+
+# Okabe–Ito (colour-blind safe, categorical): one colour per membership status, used everywhere.
+STATUS_COLOURS = {
+    "this country": "#000000",
+    "member": "#0072B2",
+    "suspended": "#E69F00",
+    "associate": "#56B4E9",
+    "observer": "#009E73",
+    "candidate": "#CC79A7",
+    "former": "#999999",
+    "shares an organisation": "#56B4E9",
+}
+
+
+def footprint_map(geojson: dict, categories: dict[str, str], labels: dict[str, str]) -> folium.Map:
+    """Only the countries in `categories` (iso3 -> status word), coloured by status, fitted."""
+    features = [
+        {"type": "Feature", "geometry": f["geometry"], "properties": {
+            "name": for_html(f["properties"]["name"]),
+            "status": for_html(labels.get(f["properties"]["iso3"], "")),
+            "colour": STATUS_COLOURS.get(categories[f["properties"]["iso3"]], "#999999"),
+        }}
+        for f in geojson["features"] if f["properties"]["iso3"] in categories
+    ]
+    fmap = blank_map()
+    if not features:
+        return fmap
+    layer = folium.GeoJson(
+        {"type": "FeatureCollection", "features": features},
+        style_function=lambda f: {"fillColor": f["properties"]["colour"], "color": "#444444",
+                                  "weight": 0.6, "fillOpacity": 0.85},
+        tooltip=folium.GeoJsonTooltip(fields=["name", "status"], aliases=["Country", "Status"]),
+    ).add_to(fmap)
+    fmap.fit_bounds(layer.get_bounds())  # type: ignore[arg-type]
+    return fmap
+
+
+def status_legend_html(statuses: list[str]) -> str:
+    """Legend for footprint maps, built from constants only."""
+    return " ".join(f"<span style='display:inline-block;margin:0 14px 4px 0'>"
+                    f"{_swatch(STATUS_COLOURS[s])} {s}</span>" for s in statuses if s in STATUS_COLOURS)

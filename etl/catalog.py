@@ -117,10 +117,10 @@ CHANNELS = Table(
     ("channel_id", "rigo_id", "organ", "name", "channel_type", "space", "participation_level",
      "policy_stages", "eligibility", "eligibility_notes", "requirements", "selection_by",
      "open_to", "min_years_registered", "min_member_funding_share", "registered_in_member_state",
-     "mandate_required", "themes", "ew_roles", "established_year", "status", "how_to_engage",
-     "url", "practice_notes", *PROVENANCE, "confidence"),
+     "mandate_required", "limited_to_iso3", "themes", "ew_roles", "established_year", "status",
+     "how_to_engage", "url", "practice_notes", *PROVENANCE, "confidence"),
     ("channel_id",),
-    ("policy_stages", "open_to", "themes", "ew_roles", "source_ids"),
+    ("policy_stages", "open_to", "limited_to_iso3", "themes", "ew_roles", "source_ids"),
 )
 NETWORKS = Table(
     "networks",

@@ -82,6 +82,11 @@ def country_codes(data: Curated) -> list[Problem]:
         for code in item.record.countries:
             if not is_iso3(code):
                 problems.append(_problem(item, "iso3", f"unknown ISO 3166-1 alpha-3 code '{code}'"))
+    for item in data.located("channels"):
+        for code in item.record.limited_to_iso3:
+            if not is_iso3(code):
+                message = f"unknown ISO 3166-1 alpha-3 code '{code}'"
+                problems.append(_problem(item, "limited_to_iso3", message))
     for kind in ("rigos", "networks"):
         for item in data.located(kind):
             code = item.record.hq_iso3

@@ -122,6 +122,7 @@ class Channel(Provenanced):
     min_member_funding_share: Annotated[float, Field(ge=0, le=1)] | None = None
     registered_in_member_state: bool | None = None
     mandate_required: Annotated[str, _one_of(c.MANDATES)] | None = None
+    limited_to_iso3: list[Iso3] = Field(default_factory=list)
     themes: Annotated[list[Annotated[str, _one_of(c.THEMES)]], Field(min_length=1)]
     ew_roles: EwRoles
     established_year: Year | None = None

@@ -5,6 +5,7 @@ import streamlit as st
 from atlas import exports, links, load, queries, widgets
 from etl import catalog
 
+widgets.require_frame()
 atlas = load.atlas()
 TABLES = {t.name: t for t in catalog.TABLES}
 

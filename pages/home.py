@@ -5,6 +5,7 @@ from streamlit_folium import st_folium
 
 from atlas import load, maps, queries, widgets
 
+widgets.require_frame()
 atlas = load.atlas()
 day = widgets.as_of_date()
 

@@ -20,13 +20,16 @@ def run(page: str, **params: str) -> AppTest:
     at.run()
     if page != DECLARED[0]:
         at.switch_page(page)
+        for key, value in params.items():
+            at.query_params[key] = value
         at.run()
     assert not at.exception, at.exception
     return at
 
 
 def test_every_declared_page_has_a_test_here():
-    tested = {"pages/home.py", "pages/data.py"}
+    tested = {"pages/home.py", "pages/data.py", "pages/country.py", "pages/rigo.py",
+              "pages/pathways.py"}
     assert set(DECLARED) == tested
 
 
@@ -75,3 +78,81 @@ def test_data_page_with_unknown_parameters_says_so(params):
     at = run("pages/data.py", **params)
     assert any("We don't know the" in i.value for i in at.info)
     assert at.selectbox[0].value == "channels"
+
+
+@pytest.mark.parametrize(
+    ("iso3", "member_of", "not_member_of", "channel_words"),
+    [
+        ("KEN", ["AU", "EAC", "IGAD", "COMESA"], ["ECOWAS", "SADC"], ["ECOSOCC", "CEWARN"]),
+        ("HND", ["OAS", "SICA", "CELAC"], ["MERCOSUR", "CARICOM"], ["Consultative Committee"]),
+        ("FJI", ["PIF"], ["ASEAN", "AU"], ["Forum Leaders"]),
+        ("MLI", ["AU", "OIC"], ["ECOWAS"], ["Livingstone Formula"]),
+        ("DEU", ["EU", "CoE", "OSCE"], ["AU", "OAS"], ["Civil Society Dialogue Network"]),
+        ("IDN", ["ASEAN", "OIC"], ["EU", "PIF"], ["ASEAN Intergovernmental Commission"]),
+    ],
+)
+def test_country_page_shows_its_organisations(iso3, member_of, not_member_of, channel_words):
+    at = run("pages/country.py", iso3=iso3)
+    chips = {re.sub(r"^:[a-z]+-badge\[", "", str(m.value)).split(" · ")[0]
+             for m in at.markdown if re.match(r"^:[a-z]+-badge\[[^✔◐✖]", str(m.value))}
+    assert set(member_of) <= chips and not set(not_member_of) & chips, chips
+    cards = "\n".join(str(m.value) for m in at.markdown)
+    for word in channel_words:
+        assert word in cards, word
+
+
+def test_country_page_on_a_past_date_shows_mali_in_ecowas():
+    at = run("pages/country.py", iso3="MLI", date="2024-06-01")
+    assert any("ECOWAS · suspended" in str(m.value) for m in at.markdown)
+    assert not any("Left ECOWAS" in w.value for w in at.warning)
+
+
+def test_rigo_page_lists_members_history_and_channels():
+    at = run("pages/rigo.py", id="ecowas")
+    assert at.title[0].value.startswith("ECOWAS")
+    members = at.table[0].value
+    assert "Mali" in set(members.country) and "former" in set(members.status)
+    assert any("ECOWARN" in str(m.value) for m in at.markdown)
+
+
+def test_pathway_finder_uses_the_profile_from_the_url():
+    at = run("pages/pathways.py", iso3="KEN", org="national", funding="30", years="1")
+    text = "\n".join(str(m.value) for m in at.markdown)
+    assert "you have 30%" in text
+    assert at.radio[0].value == "national"
+    assert at.slider[0].value == 30
+
+
+def test_pathway_finder_inputs_change_the_bands():
+    at = run("pages/pathways.py", iso3="KEN")
+    before = "\n".join(str(m.value) for m in at.markdown)
+    at.radio[0].set_value("regional_network").run()
+    after = "\n".join(str(m.value) for m in at.markdown)
+    assert before != after
+    assert at.query_params["org"] in ("regional_network", ["regional_network"])
+
+
+HOSTILE = [
+    ("pages/country.py", {"iso3": "ZZZ"}), ("pages/country.py", {"iso3": "<script>alert(1)</script>"}),
+    ("pages/country.py", {"iso3": "${alert(1)}"}), ("pages/country.py", {"iso3": "K" * 5000}),
+    ("pages/country.py", {"iso3": "ken\u0000"}), ("pages/country.py", {"iso3": "../../etc/passwd"}),
+    ("pages/country.py", {"iso3": "KEN", "date": "2024-02-30"}),
+    ("pages/country.py", {"iso3": "KEN", "date": "'; DROP TABLE x;--"}),
+    ("pages/country.py", {"iso3": "\u202eNEK"}), ("pages/country.py", {"iso3": "🇰🇪"}),
+    ("pages/rigo.py", {"id": "nato"}), ("pages/rigo.py", {"id": "<img src=x onerror=alert(1)>"}),
+    ("pages/rigo.py", {"id": "`x`"}), ("pages/rigo.py", {"id": "au", "date": "0000-00-00"}),
+    ("pages/pathways.py", {"org": "government"}), ("pages/pathways.py", {"years": "-5"}),
+    ("pages/pathways.py", {"years": "1e9"}), ("pages/pathways.py", {"funding": "150"}),
+    ("pages/pathways.py", {"themes": "peace_security,<script>"}),
+    ("pages/pathways.py", {"humanitarian": "maybe"}), ("pages/pathways.py", {"iso3": "XXX"}),
+    ("pages/data.py", {"table": "../../manifest"}), ("pages/home.py", {"date": "2024-06-01T00:00"}),
+]
+
+
+@pytest.mark.parametrize(("page", "params"), HOSTILE, ids=[f"{p[6:-3]}-{i}" for i, (p, _) in
+                                                           enumerate(HOSTILE)])
+def test_hostile_urls_get_a_friendly_message_and_the_default_view(page, params):
+    at = run(page, **params)
+    messages = [m.value for m in at.info] + [w.value for w in at.warning]
+    assert any("We don't know" in m or "We can't use" in m for m in messages), messages
+    assert all("<script>" not in m and "<img" not in m for m in messages)

@@ -14,6 +14,20 @@ from atlas.tables import Atlas
 LICENCE = "Data: CC BY 4.0 (Engagement Atlas); boundaries: Natural Earth, public domain."
 
 
+def require_frame() -> None:
+    """Run pages only inside streamlit_app.py's navigation.
+
+    Streamlit treats a folder named pages/ as automatic (v1) navigation until the entrypoint has
+    called st.navigation once; a server whose first visitor opens a deep link would show the page
+    without the frame. Turning v1 off and rerunning routes the same URL through st.navigation.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def today() -> dt.date:
     return dt.date.today()
 

@@ -1,0 +1,60 @@
+"""A one-page printable country briefing as self-contained HTML (every data text escaped)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from atlas import glossary
+from atlas.escape import for_href
+from atlas.escape import for_html as e
+from atlas.pathways import BAND_LABELS, CLOSED, CONDITIONAL, OPEN
+
+STYLE = """
+body{font-family:Georgia,serif;max-width:46rem;margin:1.5rem auto;color:#111;line-height:1.35}
+h1{font-size:1.5rem;margin:0}h2{font-size:1.1rem;border-bottom:1px solid #999;margin-top:1.2rem}
+h3{font-size:1rem;margin:.8rem 0 .2rem}.meta{color:#444;font-size:.85rem}
+li{margin:.15rem 0}.src{font-size:.8rem}@media print{a{color:#111}body{margin:0}}
+"""
+
+
+def _channel_items(channels: pd.DataFrame, cite: dict[str, int]) -> str:
+    items = []
+    for _, ch in channels.iterrows():
+        marks = "".join(f"[{cite[s]}]" for s in ch.source_ids if s in cite)
+        reason = f" <i>({e(ch.reasons)})</i>" if ch.get("reasons") else ""
+        items.append(f"<li><b>{e(ch['name'])}</b> ({e(ch.rigo_id.upper())}, "
+                     f"{e(glossary.channel_type(ch.channel_type))}){reason}. "
+                     f"How to engage: {e(ch.how_to_engage)} "
+                     f"<span class='meta'>Verified {e(ch.last_verified)}, {e(ch.confidence)}."
+                     f"</span> {marks}</li>")
+    return "<ul>" + "".join(items) + "</ul>" if items else "<p>None.</p>"
+
+
+def country_briefing(name: str, date: str, as_of: str, summary: str, memberships: pd.DataFrame,
+                     channels: pd.DataFrame, networks: pd.DataFrame, sources: pd.DataFrame) -> str:
+    cite = {sid: n for n, sid in enumerate(sources.source_id, 1)}
+    member_items = "".join(f"<li>{e(m.acronym)}: {e(m['name'])} ({e(m.status)}"
+                           f"{', since ' + e(m.start_date) if m.start_date else ''})</li>"
+                           for _, m in memberships.iterrows())
+    bands = "".join(
+        f"<h3>{e(BAND_LABELS[b])}</h3>" + _channel_items(channels[channels.band == b], cite)
+        for b in (OPEN, CONDITIONAL, CLOSED)
+    )
+    nets = "".join(f"<li>{e(n['name'])} ({e(n.relation)} {e(n.rigo_id.upper())})</li>"
+                   for _, n in networks.drop_duplicates("network_id").iterrows())
+    refs = "".join(
+        f"<li class='src'>[{cite[s.source_id]}] {e(s.title)}. {e(s.publisher)} {e(s.year)}. "
+        + (f"<a href='{e(for_href(s.url))}'>{e(s.url)}</a>" if for_href(s.url) else
+           f"Seed document {e(s.url)}") + "</li>"
+        for _, s in sources.iterrows()
+    )
+    return (
+        f"<!doctype html><html lang='en'><head><meta charset='utf-8'>"
+        f"<title>Engagement Atlas briefing: {e(name)}</title><style>{STYLE}</style></head><body>"
+        f"<h1>{e(name)}: regional engagement channels for civil society</h1>"
+        f"<p class='meta'>Situation on {e(date)}. Data verified as of {e(as_of)}. "
+        f"Engagement Atlas, CC BY 4.0.</p><p>{e(summary)}</p>"
+        f"<h2>Memberships</h2><ul>{member_items}</ul><h2>Channels</h2>{bands}"
+        f"<h2>Networks that can carry your voice</h2><ul>{nets or '<li>None recorded.</li>'}</ul>"
+        f"<h2>Sources</h2><ol style='list-style:none;padding:0'>{refs}</ol></body></html>"
+    )

@@ -1,0 +1,139 @@
+"""Which channels an organisation can use: three bands (open now, open if…, closed because…).
+
+Every reason is built from the channel's own data fields, so the dataset, not page code, decides.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from atlas.queries import BELONGING, membership_on
+from atlas.tables import Atlas
+
+OPEN, CONDITIONAL, CLOSED = "open", "conditional", "closed"
+BAND_LABELS = {
+    OPEN: "Open now",
+    CONDITIONAL: "Open if…",
+    CLOSED: "Not open because…",
+}
+KIND_LABELS = {
+    "national": "national organisations",
+    "regional_network": "regional networks",
+    "international": "international organisations",
+}
+ELIGIBILITY_FOR_KIND = {
+    "any": {"national", "regional_network", "international"},
+    "national": {"national"},
+    "member_state_based": {"national", "regional_network"},
+    "regional_or_international": {"regional_network", "international"},
+    "by_invitation": set(),
+}
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What the user tells us about their organisation; None means 'not said'."""
+
+    kind: str = "national"
+    themes: tuple[str, ...] = ()
+    years_registered: int | None = None
+    humanitarian: bool | None = None
+    member_funding_share: float | None = None
+
+
+@dataclass
+class Verdict:
+    band: str = OPEN
+    reasons: list[str] = field(default_factory=list)
+
+    def close(self, reason: str) -> None:
+        self.band = CLOSED
+        self.reasons.append(reason)
+
+    def condition(self, reason: str) -> None:
+        if self.band == OPEN:
+            self.band = CONDITIONAL
+        if self.band == CONDITIONAL:
+            self.reasons.append(reason)
+
+
+def _number(value: str) -> float | None:
+    return float(value) if value not in ("", None) else None
+
+
+def _who_may_apply(ch: pd.Series, profile: Profile, verdict: Verdict) -> None:
+    kinds = set(ch.open_to) or ELIGIBILITY_FOR_KIND.get(ch.eligibility, set())
+    if ch.eligibility == "by_invitation" and not ch.open_to:
+        verdict.condition("by invitation only")
+    elif profile.kind not in kinds:
+        allowed = " or ".join(KIND_LABELS[k] for k in sorted(kinds)) or "invited organisations"
+        verdict.close(f"for {allowed} only")
+
+
+def _stated_criteria(ch: pd.Series, profile: Profile, verdict: Verdict) -> None:
+    years = _number(ch.min_years_registered)
+    if years is not None:
+        if profile.years_registered is None:
+            verdict.condition(f"registered for at least {years:g} years")
+        elif profile.years_registered < years:
+            verdict.close(f"needs {years:g} years of registration (you have {profile.years_registered})")
+    share = _number(ch.min_member_funding_share)
+    if share is not None:
+        need = f"at least {share:.0%} of funds from members"
+        if profile.member_funding_share is None:
+            verdict.condition(need)
+        elif profile.member_funding_share < share:
+            verdict.close(f"needs {need} (you have {profile.member_funding_share:.0%})")
+    if ch.mandate_required == "humanitarian" and profile.humanitarian is False:
+        verdict.close("for humanitarian organisations only")
+    elif ch.mandate_required and not (ch.mandate_required == "humanitarian" and profile.humanitarian):
+        verdict.condition(f"your mandate must be {ch.mandate_required.replace('_', ' ')}")
+    if ch.registered_in_member_state == "true" and profile.kind != "national":
+        verdict.condition("registered in a member state")
+
+
+def _country(ch: pd.Series, iso3: str, status: str | None, verdict: Verdict) -> None:
+    if status is not None and status not in BELONGING:
+        article = "an" if status[0] in "aeiou" else "a"
+        verdict.close(f"your country is only {article} {status} of this organisation")
+    if ch.limited_to_iso3 and iso3 not in ch.limited_to_iso3:
+        verdict.close("open only to organisations from " + ", ".join(ch.limited_to_iso3))
+
+
+def assess(ch: pd.Series, profile: Profile, iso3: str, country_status: str | None) -> Verdict:
+    """The band of one channel for one organisation from `iso3`, whose status there is given."""
+    verdict = Verdict()
+    if ch.status != "active":
+        verdict.close(f"the channel is {ch.status}")
+    _country(ch, iso3, country_status, verdict)
+    _who_may_apply(ch, profile, verdict)
+    _stated_criteria(ch, profile, verdict)
+    if ch.requirements:
+        verdict.condition("you meet the stated requirements")
+    return verdict
+
+
+def country_statuses(atlas: Atlas, iso3: str, date: dt.date) -> dict[str, str]:
+    """rigo_id -> the country's status there at `date`."""
+    held = membership_on(atlas.memberships, date)
+    held = held[held.iso3 == iso3]
+    return dict(zip(held.rigo_id, held.status, strict=True))
+
+
+def pathways(atlas: Atlas, iso3: str, date: dt.date, profile: Profile) -> pd.DataFrame:
+    """Channels of the organisations the country is in at `date`, with band, reasons and rank."""
+    statuses = country_statuses(atlas, iso3, date)
+    channels = atlas.channels[atlas.channels.rigo_id.isin(statuses)].copy()
+    verdicts = [assess(ch, profile, iso3, statuses[ch.rigo_id]) for _, ch in channels.iterrows()]
+    channels["band"] = [v.band for v in verdicts]
+    channels["reasons"] = ["; ".join(v.reasons) for v in verdicts]
+    wanted = set(profile.themes)
+    channels["theme_match"] = channels.themes.map(lambda t: len(wanted & set(t)))
+    order = {OPEN: 0, CONDITIONAL: 1, CLOSED: 2}
+    channels["band_order"] = channels.band.map(order)
+    channels = channels.sort_values(["band_order", "theme_match", "rigo_id", "name"],
+                                    ascending=[True, False, True, True])
+    return channels.drop(columns="band_order").reset_index(drop=True)

@@ -1,0 +1,101 @@
+"""Pure queries behind the country and organisation profiles (no Streamlit)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pycountry
+
+from atlas.queries import BELONGING, membership_on, open_to_national
+from atlas.tables import Atlas
+
+STATUS_WORDS = {
+    "member": "member",
+    "suspended": "suspended",
+    "associate": "associate member",
+    "observer": "observer",
+    "candidate": "candidate",
+}
+
+
+def flag(iso3: str) -> str:
+    """The flag emoji of a country (regional indicator letters of its alpha-2 code)."""
+    country = pycountry.countries.get(alpha_3=iso3)
+    alpha2 = "XK" if iso3 == "XKX" else (country.alpha_2 if country else "")
+    return "".join(chr(0x1F1E6 + ord(ch) - ord("A")) for ch in alpha2)
+
+
+def country_name(atlas: Atlas, iso3: str) -> str:
+    names = atlas.countries.set_index("iso3").name
+    if iso3 in names.index:
+        return str(names[iso3])
+    country = pycountry.countries.get(alpha_3=iso3)
+    return str(getattr(country, "common_name", None) or getattr(country, "name", iso3))
+
+
+def known_countries(atlas: Atlas) -> list[str]:
+    """Codes a user may ask about: on the map or in any membership."""
+    return sorted(set(atlas.countries.iso3) | set(atlas.memberships.iso3))
+
+
+def current_memberships(atlas: Atlas, iso3: str, date: dt.date) -> pd.DataFrame:
+    """The country's status in each organisation at `date`, with when that status began."""
+    held = membership_on(atlas.memberships, date)
+    held = held[held.iso3 == iso3].merge(atlas.rigos[["rigo_id", "acronym", "name"]], on="rigo_id")
+    return held.sort_values(["acronym"]).reset_index(drop=True)
+
+
+def former_memberships(atlas: Atlas, iso3: str, date: dt.date) -> pd.DataFrame:
+    """Organisations the country belonged to before `date` but not at `date`, with what was lost."""
+    rows = atlas.memberships[(atlas.memberships.iso3 == iso3) & (atlas.memberships.end_date != "")]
+    rows = rows[(rows.end_date <= date.isoformat()) & rows.status.isin(BELONGING)]
+    still = set(current_memberships(atlas, iso3, date).rigo_id)
+    rows = rows[~rows.rigo_id.isin(still)]
+    last = rows.sort_values("end_date").groupby("rigo_id").tail(1)
+    open_ = atlas.channels[open_to_national(atlas.channels)]
+    lost = open_.groupby("rigo_id").name.apply(list)
+    out = last.merge(atlas.rigos[["rigo_id", "acronym", "name"]], on="rigo_id")
+    out["lost_channels"] = out.rigo_id.map(lambda r: lost.get(r, []))
+    return out.sort_values("acronym").reset_index(drop=True)
+
+
+def summary_sentence(current: pd.DataFrame, open_now: int) -> str:
+    belonging = current[current.status.isin(BELONGING)]
+    n = len(belonging)
+    orgs = f"{n} regional organisation{'s' if n != 1 else ''}"
+    return (f"Member of {orgs}; {open_now} channel{'s' if open_now != 1 else ''} open now "
+            "to a national CSO.")
+
+
+def networks_for(atlas: Atlas, iso3: str, rigo_ids: list[str]) -> pd.DataFrame:
+    """Networks that use a channel of these organisations, or are based in the country."""
+    links = atlas.network_links[atlas.network_links.rigo_id.isin(rigo_ids)]
+    linked = links.merge(atlas.networks, on="network_id", suffixes=("_link", ""))
+    local = atlas.networks[(atlas.networks.hq_iso3 == iso3) & ~atlas.networks.network_id.isin(
+        linked.network_id)].assign(rigo_id="", relation="based here", channel_id="")
+    cols = ["network_id", "name", "acronym", "scope", "hq_city", "rigo_id", "relation",
+            "channel_id", "website", "source_ids"]
+    both = pd.concat([linked.reindex(columns=cols), local.reindex(columns=cols)], ignore_index=True)
+    return both.fillna("").sort_values(["name", "rigo_id"]).reset_index(drop=True)
+
+
+def rigo_members(atlas: Atlas, rigo_id: str, date: dt.date) -> pd.DataFrame:
+    """Every country with a status in the organisation at `date`, or that had one before."""
+    rows = atlas.memberships[atlas.memberships.rigo_id == rigo_id]
+    now = membership_on(rows, date)
+    day = date.isoformat()
+    former = rows[(rows.end_date != "") & (rows.end_date <= day) & ~rows.iso3.isin(now.iso3)]
+    former = former.sort_values("end_date").groupby("iso3").tail(1).assign(status="former")
+    out = pd.concat([now, former], ignore_index=True)
+    out["country"] = out.iso3.map(lambda c: country_name(atlas, c))
+    return out.sort_values(["status", "country"]).reset_index(drop=True)
+
+
+def history(atlas: Atlas, rigo_id: str, today: dt.date) -> pd.DataFrame:
+    """Status periods since 1990 for a timeline: open starts at 1990, open ends at today."""
+    rows = atlas.memberships[atlas.memberships.rigo_id == rigo_id].copy()
+    rows["country"] = rows.iso3.map(lambda c: country_name(atlas, c))
+    rows["from"] = rows.start_date.where(rows.start_date >= "1990-01-01", "1990-01-01")
+    rows["to"] = rows.end_date.where(rows.end_date != "", today.isoformat())
+    return rows[["country", "iso3", "status", "from", "to", "start_date", "end_date", "note"]]

@@ -1,0 +1,75 @@
+"""Streamlit pieces shared by the profile pages: pickers, membership chips, share link, maps."""
+
+from __future__ import annotations
+
+import datetime as dt
+from urllib.parse import urlencode
+
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from atlas import links, maps, profiles
+from atlas.escape import for_markdown
+from atlas.tables import Atlas
+from atlas.widgets import friendly
+
+CHIP_COLOURS = {"member": "blue", "suspended": "orange", "associate": "violet",
+                "observer": "green", "candidate": "gray"}
+
+
+def pick(param: str, choices: list[str], default: str, label: str, what: str,
+         format_func=str) -> str:
+    """A selectbox whose value lives in the URL parameter `param`, validated against `choices`."""
+    value, problem = links.parse_choice(st.query_params.get_all(param), choices, default, what)
+    friendly(problem and f"{problem} Showing {format_func(default)}.")
+    value = value or default
+    picked = st.selectbox(label, choices, index=choices.index(value), format_func=format_func)
+    st.query_params[param] = picked
+    return picked
+
+
+def membership_chips(current: pd.DataFrame, date: dt.date) -> None:
+    """One chip per organisation: acronym, status in words, since when; each links to its page."""
+    cols = st.columns(max(1, min(4, len(current))))
+    for i, (_, m) in enumerate(current.iterrows()):
+        since = f" since {m.start_date}" if m.start_date else ""
+        label = f"{m.acronym} · {profiles.STATUS_WORDS.get(m.status, m.status)}{since}"
+        with cols[i % len(cols)]:
+            st.badge(label, color=CHIP_COLOURS.get(m.status, "gray"))  # type: ignore[arg-type]
+            st.page_link("pages/rigo.py", label=f"{m.acronym} profile →",
+                         query_params=date_params({"id": m.rigo_id}, date))
+
+
+def former_notice(former: pd.DataFrame) -> None:
+    for _, f in former.iterrows():
+        lost = "; ".join(f.lost_channels) or "no channel open to national CSOs"
+        st.warning(for_markdown(f"Left {f.acronym} on {f.end_date}. {f.note} Its CSOs lost direct "
+                                f"use of: {lost}."))
+
+
+def date_params(params: dict[str, str], date: dt.date) -> dict[str, str]:
+    """Add the as-of date to link parameters unless it is today."""
+    return {**params, **({"date": date.isoformat()} if date != dt.date.today() else {})}
+
+
+def share_link(params: dict[str, str]) -> None:
+    """The page's shareable URL in a box with a copy button."""
+    base = (st.context.url or "").split("?")[0]
+    kept = {k: v for k, v in params.items() if v}
+    st.markdown("**Copy link** to share exactly this view:")
+    st.code(base + ("?" + urlencode(kept) if kept else ""), language=None)
+
+
+def footprint(atlas: Atlas, categories: dict[str, str], labels: dict[str, str], key: str,
+              height: int = 360) -> None:
+    fmap = maps.footprint_map(_geojson(), categories, labels)
+    st_folium(fmap, key=key, height=height, use_container_width=True, returned_objects=[])
+    shown = list(dict.fromkeys(categories.values()))
+    st.markdown(maps.status_legend_html(shown), unsafe_allow_html=True)
+
+
+def _geojson() -> dict:
+    from atlas import load
+
+    return load.countries_geojson()
