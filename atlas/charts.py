@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 import altair as alt
 import pandas as pd
 
@@ -32,3 +34,106 @@ def membership_timeline(periods: pd.DataFrame, title: str) -> alt.Chart:
         )
         .properties(height=timeline_height(periods))
     )
+
+
+# Tableau 10 colour-blind palette (plus black for the eleventh type), one colour per channel type,
+# used identically on every page.
+CHANNEL_TYPE_COLOURS = dict(zip(
+    ["consultative_or_observer_status", "registry_or_accreditation", "advisory_organ",
+     "dialogue_forum", "mou_partnership", "early_warning_partnership", "liaison_office",
+     "complaint_mechanism", "funding_programme", "summit_participation", "other"],
+    ["#1170aa", "#5fa2ce", "#fc7d0b", "#ffbc79", "#c85200", "#57606c", "#a3cce9", "#7b848f",
+     "#000000", "#c8d0d9", "#a3acb9"], strict=True))
+ORDINAL_SCHEME: Literal["blues"] = "blues"
+
+
+def _rows_height(df: pd.DataFrame, column: str, step: int) -> int:
+    return step * max(3, df[column].nunique()) if len(df) else 3 * step
+
+
+def stacked_mix(df: pd.DataFrame, field: str, title: str, by: str = "region") -> alt.Chart:
+    """Horizontal stacked bars: channels per `by`, split by `field`, with a legend."""
+    domain = [v for v in CHANNEL_TYPE_COLOURS if v in set(df[field])] if field == "channel_type" \
+        else sorted(set(df[field]))
+    colour = (alt.Color(f"{field}:N", title=field.replace("_", " "), scale=alt.Scale(
+        domain=domain, range=[CHANNEL_TYPE_COLOURS[v] for v in domain]))
+        if field == "channel_type" else alt.Color(f"{field}:N", title=field.replace("_", " "),
+                                                  scale=alt.Scale(scheme="tableau10")))
+    return (alt.Chart(df, title=title).mark_bar()
+            .encode(y=alt.Y(f"{by}:N", title=None), x=alt.X("channels:Q", title="Channels"),
+                    color=colour, tooltip=[by, field, "channels"])
+            .properties(height=_rows_height(df, by, 28)))
+
+
+def heatmap(df: pd.DataFrame, x: str, y: str, value: str, title: str,
+            x_order: list[str] | None = None) -> alt.Chart:
+    """A count heatmap with the number printed in every cell (colour is not the only carrier)."""
+    base = alt.Chart(df, title=title).encode(
+        x=alt.X(f"{x}:N", title=x.replace("_", " "), sort=x_order, axis=alt.Axis(labelAngle=0)),
+        y=alt.Y(f"{y}:N", title=None))
+    cells = base.mark_rect().encode(color=alt.Color(f"{value}:Q", scale=alt.Scale(
+        scheme=ORDINAL_SCHEME), title=value), tooltip=[y, x, value])
+    text = base.mark_text(fontSize=11).encode(text=f"{value}:Q", color=alt.condition(
+        f"datum.{value} > 3", alt.value("white"), alt.value("black")))
+    return (cells + text).properties(height=_rows_height(df, y, 26))
+
+
+def established_timeline(df: pd.DataFrame, title: str) -> alt.Chart:
+    """One point per channel at its year of establishment, by region, coloured by type."""
+    domain = [v for v in CHANNEL_TYPE_COLOURS if v in set(df.channel_type)]
+    return (alt.Chart(df, title=title).mark_circle(size=90, opacity=0.85)
+            .encode(x=alt.X("year:O", title="Year established"), y=alt.Y("region:N", title=None),
+                    color=alt.Color("channel_type:N", title="channel type", scale=alt.Scale(
+                        domain=domain, range=[CHANNEL_TYPE_COLOURS[v] for v in domain])),
+                    tooltip=["year", "acronym", "name", "channel_type", "status"])
+            .properties(height=_rows_height(df, "region", 40)))
+
+
+def share_bars(df: pd.DataFrame, by: str, title: str) -> alt.Chart:
+    """Share of channels open to a national CSO, labelled with the numbers."""
+    base = alt.Chart(df, title=title).encode(
+        y=alt.Y(f"{by}:N", sort="-x", title=None),
+        x=alt.X("share:Q", axis=alt.Axis(format="%"), title="Open to a national CSO"))
+    bars = base.mark_bar(color="#1170aa").encode(tooltip=[by, "channels", "open_to_national"])
+    labels = base.mark_text(align="left", dx=4).encode(
+        text=alt.Text("label:N"))
+    return (bars + labels).transform_calculate(
+        label="datum.open_to_national + ' of ' + datum.channels").properties(
+        height=_rows_height(df, by, 28))
+
+
+def verdict_bars(df: pd.DataFrame, title: str, order: tuple[str, ...],
+                 colours: dict[str, str]) -> alt.Chart:
+    """Stacked counts of gap-analysis verdicts per organisation."""
+    return (alt.Chart(df, title=title).mark_bar()
+            .encode(y=alt.Y("acronym:N", title=None),
+                    x=alt.X("recommendations:Q", title="Recommendations"),
+                    color=alt.Color("verdict:N", scale=alt.Scale(
+                        domain=list(order), range=[colours[v] for v in order]), title="Verdict"),
+                    order=alt.Order("verdict_rank:Q"),
+                    tooltip=["acronym", "verdict", "recommendations"])
+            .transform_calculate(verdict_rank=f"indexof({list(order)}, datum.verdict)")
+            .properties(height=_rows_height(df, "acronym", 20)))
+
+
+LINK_COLOURS = {"mou": "#c85200", "member_of_organ": "#1170aa", "accredited": "#5fa2ce",
+                "partner": "#7b848f", "convenes": "#fc7d0b"}
+
+
+def network_graph(nodes: pd.DataFrame, edges: pd.DataFrame, title: str) -> alt.Chart:
+    """Networks (left) joined to the organisations (right) whose channels they use."""
+    rels = [r for r in LINK_COLOURS if r in set(edges.relation)]
+    lines = alt.Chart(edges).mark_rule(strokeWidth=1.5, opacity=0.7).encode(
+        x=alt.X("x:Q", axis=None, scale=alt.Scale(domain=[-0.35, 1.35])),
+        y=alt.Y("y:Q", axis=None), x2="x2:Q", y2="y2:Q",
+        color=alt.Color("relation:N", scale=alt.Scale(
+            domain=rels, range=[LINK_COLOURS[r] for r in rels]), title="Relation"),
+        tooltip=["network", "relation", "organisation", "channel_id"])
+    dots = alt.Chart(nodes).mark_circle(size=70, color="#222222").encode(x="x:Q", y="y:Q",
+                                                                         tooltip=["label", "side"])
+    left = alt.Chart(nodes).transform_filter("datum.x < 0.5").mark_text(
+        fontSize=11, align="right", dx=-8).encode(x="x:Q", y="y:Q", text="label:N")
+    right = alt.Chart(nodes).transform_filter("datum.x >= 0.5").mark_text(
+        fontSize=11, align="left", dx=8).encode(x="x:Q", y="y:Q", text="label:N")
+    height = 18 * max(4, int((nodes.side == "network").sum()))
+    return (lines + dots + left + right).properties(title=title, height=height)

@@ -21,6 +21,7 @@ class Atlas:
     networks: pd.DataFrame
     network_links: pd.DataFrame
     recommendations: pd.DataFrame
+    questions: pd.DataFrame
     countries: pd.DataFrame
 
     @property

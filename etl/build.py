@@ -29,6 +29,7 @@ RECORD_STEPS = {
     "networks": records.networks,
     "network_links": records.network_links,
     "recommendations": records.recommendations,
+    "questions": records.questions,
 }
 
 

@@ -141,6 +141,12 @@ RECOMMENDATIONS = Table(
     ("rec_id",),
     ("source_ids",),
 )
+QUESTIONS = Table(
+    "questions",
+    ("question_id", "text", "summary", "themes", "source_ids"),
+    ("question_id",),
+    ("themes", "source_ids"),
+)
 COUNTRIES = Table(
     "countries",
     ("iso3", "name", "region", "subregion"),
@@ -148,7 +154,8 @@ COUNTRIES = Table(
 )
 
 TABLES: tuple[Table, ...] = (
-    SOURCES, RIGOS, MEMBERSHIPS, CHANNELS, NETWORKS, NETWORK_LINKS, RECOMMENDATIONS, COUNTRIES,
+    SOURCES, RIGOS, MEMBERSHIPS, CHANNELS, NETWORKS, NETWORK_LINKS, RECOMMENDATIONS, QUESTIONS,
+    COUNTRIES,
 )
 GEOJSON_FILENAME = "countries.geojson"
 MANIFEST_FILENAME = "manifest.json"

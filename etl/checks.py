@@ -18,6 +18,7 @@ UNIQUE_KEYS = {
     "channels": "channel_id",
     "networks": "network_id",
     "recommendations": "rec_id",
+    "questions": "question_id",
 }
 
 

@@ -167,6 +167,16 @@ class Recommendation(Record):
     source_ids: SourceIds
 
 
+class Question(Record):
+    """A discussion question the seed report raises, for session planning."""
+
+    question_id: Slug
+    text: Text
+    summary: OptText = ""
+    themes: Annotated[list[Annotated[str, _one_of(c.THEMES)]], Field(min_length=1)]
+    source_ids: SourceIds
+
+
 class RawFile(Record):
     """A curated YAML file: any of these lists, each optional."""
 
@@ -177,6 +187,7 @@ class RawFile(Record):
     networks: list[Network] = Field(default_factory=list)
     network_links: list[NetworkLink] = Field(default_factory=list)
     recommendations: list[Recommendation] = Field(default_factory=list)
+    questions: list[Question] = Field(default_factory=list)
 
 
 KIND_KEYS: dict[str, str] = {
@@ -187,7 +198,9 @@ KIND_KEYS: dict[str, str] = {
     "networks": "network_id",
     "network_links": "network_id",
     "recommendations": "rec_id",
+    "questions": "question_id",
 }
 Kind = Literal[
-    "sources", "rigos", "memberships", "channels", "networks", "network_links", "recommendations"
+    "sources", "rigos", "memberships", "channels", "networks", "network_links", "recommendations",
+    "questions",
 ]

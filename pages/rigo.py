@@ -33,8 +33,8 @@ with st.expander("Members as a table"):
 
 st.header("Membership history")
 periods = profiles.history(atlas, rigo_id, widgets.today())
-st.altair_chart(charts.membership_timeline(periods, f"Status periods in {rigo.acronym} since 1990"),
-                width="stretch", height=charts.timeline_height(periods) + 90)
+widgets.chart(charts.membership_timeline(periods, f"Status periods in {rigo.acronym} since 1990"),
+              periods, queries.sources_for(atlas, members), atlas.as_of, f"history-{rigo_id}")
 
 st.header("Engagement channels")
 channels = atlas.channels[atlas.channels.rigo_id == rigo_id]

@@ -77,3 +77,12 @@ def download_buttons(df: pd.DataFrame, sources: pd.DataFrame, as_of: str, stem: 
         "Download Excel", exports.excel_bytes(df, sources, as_of), file_name=f"{stem}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"xlsx-{stem}",
     )
+
+
+def chart(figure, table: pd.DataFrame, sources: pd.DataFrame, as_of: str, stem: str) -> None:
+    """An Altair chart at its own height, then its table and downloads in an expander."""
+    height = figure.height if isinstance(getattr(figure, "height", None), int) else 300
+    st.altair_chart(figure, width="stretch", height=height + 150)  # room for title, axes, legend
+    with st.expander("The numbers behind this chart"):
+        st.dataframe(exports.flat(table), hide_index=True, width="stretch")
+        download_buttons(table, sources, as_of, stem)

@@ -41,3 +41,7 @@ def memberships(data: Curated) -> pd.DataFrame:
         for code in m.countries
     )
     return frame(catalog.MEMBERSHIPS, rows)
+
+
+def questions(data: Curated) -> pd.DataFrame:
+    return frame(catalog.QUESTIONS, (q.model_dump() for q in data.records("questions")))

@@ -29,7 +29,8 @@ def run(page: str, **params: str) -> AppTest:
 
 def test_every_declared_page_has_a_test_here():
     tested = {"pages/home.py", "pages/data.py", "pages/country.py", "pages/rigo.py",
-              "pages/pathways.py"}
+              "pages/pathways.py", "pages/compare.py", "pages/gaps.py", "pages/early_warning.py",
+              "pages/networks.py", "pages/planner.py"}
     assert set(DECLARED) == tested
 
 
@@ -132,6 +133,48 @@ def test_pathway_finder_inputs_change_the_bands():
     assert at.query_params["org"] in ("regional_network", ["regional_network"])
 
 
+def test_compare_page_takes_organisations_from_the_url():
+    at = run("pages/compare.py", rigos="au,ecowas,oas")
+    assert at.multiselect[0].value == ["au", "ecowas", "oas"]
+    matrix = at.table[0].value
+    assert list(matrix.columns) == ["AU", "ECOWAS", "OAS"]
+    assert "ECOWAS-WANEP" in " ".join(matrix["ECOWAS"])
+
+
+def test_compare_page_takes_a_region():
+    at = run("pages/compare.py", region="Americas")
+    assert set(at.multiselect[0].value) >= {"oas", "sica", "mercosur"}
+    assert "au" not in at.multiselect[0].value
+
+
+def test_gap_page_shows_the_evidence_of_the_chosen_cell():
+    at = run("pages/gaps.py", rigo="ecowas")
+    text = "\n".join(str(m.value) for m in at.markdown)
+    assert "ECOWAS" in text
+    assert at.dataframe[0].value.shape[0] >= 1
+
+
+def test_early_warning_page_filters_by_region():
+    at = run("pages/early_warning.py", region="Africa")
+    table = at.table[0].value
+    assert "ECOWAS" in set(table.acronym) and "EU" not in set(table.acronym)
+
+
+def test_networks_page_shows_a_profile():
+    at = run("pages/networks.py", network="wanep")
+    text = "\n".join(str(m.value) for m in at.markdown)
+    assert "West Africa Network for Peacebuilding" in text and "Part of" in text
+
+
+def test_planner_page_keeps_its_draft_in_the_url():
+    at = run("pages/planner.py", theme="early_warning", regions="Africa,Americas", format="panel")
+    assert at.selectbox[0].value == "early_warning"
+    assert at.multiselect[0].value == ["Africa", "Americas"]
+    text = "\n".join(str(m.value) for m in at.markdown)
+    assert "ECOWAS" in text
+    assert "theme=early_warning&regions=Africa%2CAmericas&format=panel" in at.code[0].value
+
+
 HOSTILE = [
     ("pages/country.py", {"iso3": "ZZZ"}), ("pages/country.py", {"iso3": "<script>alert(1)</script>"}),
     ("pages/country.py", {"iso3": "${alert(1)}"}), ("pages/country.py", {"iso3": "K" * 5000}),
@@ -146,6 +189,12 @@ HOSTILE = [
     ("pages/pathways.py", {"themes": "peace_security,<script>"}),
     ("pages/pathways.py", {"humanitarian": "maybe"}), ("pages/pathways.py", {"iso3": "XXX"}),
     ("pages/data.py", {"table": "../../manifest"}), ("pages/home.py", {"date": "2024-06-01T00:00"}),
+    ("pages/compare.py", {"rigos": "au,nato"}), ("pages/compare.py", {"region": "Atlantis"}),
+    ("pages/gaps.py", {"rec": "<script>"}), ("pages/gaps.py", {"rigo": "x" * 300}),
+    ("pages/early_warning.py", {"region": "${alert(1)}"}), ("pages/networks.py", {"theme": "magic"}),
+    ("pages/networks.py", {"network": "../etc"}), ("pages/planner.py", {"theme": "astrology"}),
+    ("pages/planner.py", {"format": "<img src=x onerror=alert(1)>"}),
+    ("pages/planner.py", {"regions": "Africa,Mars"}),
 ]
 
 

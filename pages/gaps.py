@@ -1,0 +1,54 @@
+"""Gap analysis: the 2012 report's recommendations against each organisation today."""
+
+import streamlit as st
+
+from atlas import charts, gaps, links, load, queries, widgets
+from atlas.escape import for_markdown
+
+widgets.require_frame()
+atlas = load.atlas()
+widgets.as_of_date()
+st.title("The 2012 recommendations, checked against each organisation today")
+st.caption("The Madrid conference (GPPAC/OAS report, 2012) asked regional organisations for "
+           "consultative status with criteria, MoUs, CSO desks or liaison offices, regular "
+           "consultations and shared early warning. Each cell says whether the data shows it.")
+with st.expander("How each cell is decided"):
+    st.markdown(gaps.__doc__ or "")
+
+matrix = gaps.gap_matrix(atlas)
+summary = gaps.summary(matrix[matrix.verdict != gaps.UNKNOWN])
+unknown = matrix[matrix.verdict == gaps.UNKNOWN].drop_duplicates("rec_id")
+st.caption(f"{len(unknown)} of {matrix.rec_id.nunique()} recommendations to regional organisations "
+           "call for things the dataset does not record (joint training, norms in charters, "
+           "field involvement...): they are marked unknown and left out of the chart.")
+widgets.chart(charts.verdict_bars(summary, gaps.gap_title(matrix), gaps.CELL_ORDER,
+                                  gaps.CELL_COLOURS), summary, queries.sources_for(atlas, matrix),
+              atlas.as_of, "gaps-summary")
+
+checkable = matrix[matrix.verdict != gaps.UNKNOWN]
+grid = checkable.pivot_table(index="recommendation", columns="acronym", values="verdict",
+                             aggfunc="first").fillna("")
+st.subheader("Recommendations we can check, by organisation")
+st.dataframe(grid, width="stretch")
+
+st.subheader("The evidence for one cell")
+recs = list(dict.fromkeys(checkable.rec_id))
+rec, bad = links.parse_choice(st.query_params.get("rec"), recs, recs[0] if recs else None,
+                              "recommendation")
+widgets.friendly(bad)
+rigo, bad = links.parse_choice(st.query_params.get("rigo"), atlas.rigos.rigo_id, "au",
+                               "organisation")
+widgets.friendly(bad)
+texts = matrix.drop_duplicates("rec_id").set_index("rec_id").recommendation
+left, right = st.columns(2)
+rec = left.selectbox("Recommendation", recs, index=recs.index(rec) if rec in recs else 0,
+                     format_func=lambda r: texts[r][:90])
+ids = list(atlas.rigos.rigo_id)
+acronyms = atlas.rigos.set_index("rigo_id").acronym
+rigo = right.selectbox("Organisation", ids, index=ids.index(rigo), format_func=lambda r: acronyms[r])
+st.query_params.update({"rec": rec, "rigo": rigo})
+found = matrix[(matrix.rec_id == rec) & (matrix.rigo_id == rigo)].iloc[0]
+st.markdown(f"**{for_markdown(found.acronym)}: {found.verdict}.** "
+            f"{for_markdown(found.evidence) or 'No channel of this kind is recorded.'}")
+st.table(queries.record_sources(atlas, found)[["source_id", "title", "url"]])
+widgets.sources_footer(atlas, matrix)

@@ -1,0 +1,61 @@
+"""Networks: where CSO networks are based, which organisations they work with, and each profile."""
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from atlas import charts, compare, exports, hubs, links, load, queries, widgets
+from atlas.escape import for_markdown
+
+widgets.require_frame()
+atlas = load.atlas()
+widgets.as_of_date()
+st.title("CSO networks and the organisations they engage")
+
+regions = sorted(r for r in atlas.networks.region.unique() if r)
+themes = sorted({t for ts in atlas.networks.themes for t in ts})
+region, bad = links.parse_choice(st.query_params.get("region"), regions, None, "region")
+widgets.friendly(bad)
+theme, bad = links.parse_choice(st.query_params.get("theme"), themes, None, "theme")
+widgets.friendly(bad)
+left, right = st.columns(2)
+region = left.selectbox("Region", [None, *regions], index=[None, *regions].index(region),
+                        format_func=lambda r: "All regions" if r is None else r)
+theme = right.selectbox("Theme", [None, *themes], index=[None, *themes].index(theme),
+                        format_func=lambda t: "All themes" if t is None else t.replace("_", " "))
+for key, value in (("region", region), ("theme", theme)):
+    if value is None:
+        st.query_params.pop(key, None)
+    else:
+        st.query_params[key] = value
+
+nets = compare.filter_networks(atlas, region, theme)
+st.markdown(f"**{len(nets)}** networks; **{int((nets.hq_lat != '').sum())}** with a known seat "
+            "on the map.")
+st_folium(hubs.network_hubs(nets, load.countries_geojson()), key="hubs", height=380, use_container_width=True,
+          returned_objects=[])
+
+nodes, edges = compare.network_graph(atlas, list(nets.network_id))
+busiest = edges.organisation.value_counts()
+title = (f"{busiest.index[0]} works with the most networks ({busiest.iloc[0]} links)"
+         if len(busiest) else "No link recorded for these networks")
+widgets.chart(charts.network_graph(nodes, edges, title), edges.drop(columns=["x", "y", "x2", "y2"]),
+              queries.sources_for(atlas, nets), atlas.as_of, "network-links")
+
+st.header("Network profile")
+ids = list(nets.network_id) or list(atlas.networks.network_id)
+picked, bad = links.parse_choice(st.query_params.get("network"), ids, ids[0], "network")
+widgets.friendly(bad)
+names = atlas.networks.set_index("network_id").name
+picked = st.selectbox("Network", ids, index=ids.index(picked), format_func=lambda n: names[n])
+st.query_params["network"] = picked
+net, used, children = compare.network_profile(atlas, picked)
+parent = f" Part of {names.get(net.parent_network_id, net.parent_network_id)}." \
+    if net.parent_network_id else ""
+st.markdown(for_markdown(f"{net['name']} ({net.acronym or 'no acronym'}): {net.scope} network, "
+                         f"based in {net.hq_city or 'a seat we could not confirm'}.{parent}"))
+if len(children):
+    st.markdown("Member networks: " + for_markdown(", ".join(children.name)))
+st.table(exports.flat(used[["rigo_id", "relation", "name", "since_year", "note"]]).rename(
+    columns={"rigo_id": "Organisation", "name": "Channel"}))
+widgets.download_buttons(nets, queries.sources_for(atlas, nets), atlas.as_of, "networks")
+widgets.sources_footer(atlas, nets, used)

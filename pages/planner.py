@@ -1,0 +1,63 @@
+"""Session planner: a theme and regions in, contrasting cases, counterparts and questions out."""
+
+import streamlit as st
+
+from atlas import links, load, planner, widgets
+from atlas.escape import for_markdown
+from atlas.widgets import profile
+
+widgets.require_frame()
+atlas = load.atlas()
+day = widgets.as_of_date()
+st.title("Plan a session")
+st.caption("Pick a theme, regions and a format. The planner proposes a case with strong formal "
+           "channels beside one with weak or no engagement, counterpart networks and discussion "
+           "questions from the 2012 report. Everything is cited; the link shares the draft.")
+
+themes = sorted({t for ts in atlas.channels.themes for t in ts})
+regions = sorted(atlas.rigos.region.unique())
+theme, bad = links.parse_choice(st.query_params.get("theme"), themes, "early_warning", "theme")
+widgets.friendly(bad)
+chosen, bad = links.parse_list(st.query_params.get("regions"), regions, "region")
+widgets.friendly(bad)
+fmt, bad = links.parse_choice(st.query_params.get("format"), planner.FORMATS, "panel", "format")
+widgets.friendly(bad)
+a, b, c = st.columns([2, 3, 2])
+theme = a.selectbox("Theme", themes, index=themes.index(theme),
+                    format_func=lambda t: t.replace("_", " "))
+chosen = b.multiselect("Regions", regions, default=chosen or ["Africa", "Americas"])
+fmt = c.radio("Format", list(planner.FORMATS), index=list(planner.FORMATS).index(fmt),
+              horizontal=True)
+params = {"theme": theme, "regions": ",".join(chosen), "format": fmt}
+st.query_params.update(params)
+
+plan = planner.plan(atlas, theme, tuple(chosen), fmt)
+left, right = st.columns(2)
+for column, title, cases in ((left, "Case A: strong formal channels", plan.strong),
+                             (right, "Case B: weak or no engagement", plan.weak)):
+    column.subheader(title)
+    for case in cases.itertuples():
+        with column.container(border=True):
+            st.markdown(f"**{for_markdown(case.acronym)}** ({for_markdown(case.region)}): "
+                        f"{for_markdown(case.example or 'no formal channel on this theme')}")
+            st.caption(for_markdown(case.practice[:300]))
+    if cases.empty:
+        column.info("None in these regions for this theme.")
+
+st.subheader("Counterpart networks")
+if len(plan.networks):
+    st.table(plan.networks[["name", "rigo_id", "relation"]])
+else:
+    st.info("No network linked to these organisations works on this theme in our data.")
+st.subheader("Discussion questions (from the 2012 report)")
+for q in plan.questions.itertuples():
+    st.markdown(f"- **{for_markdown(q.text)}** {for_markdown(q.summary)}")
+
+cited = atlas.sources[atlas.sources.source_id.isin(planner.cited_ids(plan))]
+link = (st.context.url or "").split("?")[0]
+text = planner.to_markdown(plan, cited, atlas.as_of, link)
+st.download_button("Briefing (Markdown)", text, file_name=f"session-{theme}.md", mime="text/markdown")
+st.download_button("Printable briefing (HTML)", planner.to_html(text, f"Session briefing: {theme}"),
+                   file_name=f"session-{theme}.html", mime="text/html")
+profile.share_link(profile.date_params(params, day))
+widgets.sources_footer(atlas, plan.strong, plan.weak, plan.networks, plan.questions)
