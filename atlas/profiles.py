@@ -60,12 +60,12 @@ def former_memberships(atlas: Atlas, iso3: str, date: dt.date) -> pd.DataFrame:
     return out.sort_values("acronym").reset_index(drop=True)
 
 
-def summary_sentence(current: pd.DataFrame, open_now: int) -> str:
+def summary_sentence(current: pd.DataFrame, open_now: int, open_if: int = 0) -> str:
     belonging = current[current.status.isin(BELONGING)]
     n = len(belonging)
     orgs = f"{n} regional organisation{'s' if n != 1 else ''}"
-    return (f"Member of {orgs}; {open_now} channel{'s' if open_now != 1 else ''} open now "
-            "to a national CSO.")
+    return (f"Member of {orgs}; for a national CSO, {open_now} channel{'s' if open_now != 1 else ''}"
+            f" open now and {open_if} open if conditions are met.")
 
 
 def networks_for(atlas: Atlas, iso3: str, rigo_ids: list[str]) -> pd.DataFrame:

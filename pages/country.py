@@ -16,7 +16,8 @@ name = profiles.country_name(atlas, iso3)
 
 current = profiles.current_memberships(atlas, iso3, day)
 paths = pathways.pathways(atlas, iso3, day, pathways.Profile(kind="national"))
-summary = profiles.summary_sentence(current, int((paths.band == pathways.OPEN).sum()))
+summary = profiles.summary_sentence(current, int((paths.band == pathways.OPEN).sum()),
+                                    int((paths.band == pathways.CONDITIONAL).sum()))
 st.title(f"{profiles.flag(iso3)} {name}")
 st.markdown(for_markdown(summary) + f" Situation on {day.isoformat()}.")
 

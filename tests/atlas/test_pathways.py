@@ -68,8 +68,9 @@ def test_former_memberships_say_what_was_lost(min_atlas):
 
 def test_summary_sentence_counts_members_and_open_channels(min_atlas):
     current = profiles.current_memberships(min_atlas, "HND", TODAY)
-    assert profiles.summary_sentence(current, 1) == (
-        "Member of 1 regional organisation; 1 channel open now to a national CSO.")
+    assert profiles.summary_sentence(current, 1, 2) == (
+        "Member of 1 regional organisation; for a national CSO, 1 channel open now and 2 open if "
+        "conditions are met.")
 
 
 def test_rigo_members_marks_former_members(min_atlas):
