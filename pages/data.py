@@ -3,7 +3,7 @@
 import streamlit as st
 
 from atlas import exports, links, load, queries, widgets
-from etl import catalog
+from atlas.tables import catalog
 
 widgets.require_frame()
 atlas = load.atlas()

@@ -4,7 +4,7 @@ import streamlit as st
 
 from atlas import charts, compare, links, load, queries, widgets
 from atlas.escape import for_markdown
-from etl import catalog
+from atlas.tables import catalog
 
 widgets.require_frame()
 atlas = load.atlas()
