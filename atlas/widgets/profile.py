@@ -21,6 +21,8 @@ CHIP_COLOURS = {"member": "blue", "suspended": "orange", "associate": "violet",
 def pick(param: str, choices: list[str], default: str, label: str, what: str,
          format_func=str) -> str:
     """A selectbox whose value lives in the URL parameter `param`, validated against `choices`."""
+    if default not in choices and choices:  # hand-edited data may drop the usual default
+        default = choices[0]
     value, problem = links.parse_choice(st.query_params.get_all(param), choices, default, what)
     friendly(problem and f"{problem} Showing {format_func(default)}.")
     value = value or default
