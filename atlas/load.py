@@ -1,17 +1,21 @@
-"""Cached readers of data/processed: the app's only file I/O."""
+"""Cached readers of the published data (data/processed, or $ATLAS_DATA_DIR): the app's only file I/O."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
+import pandas as pd
 import streamlit as st
 
-from atlas.tables import PROCESSED, Atlas, read_atlas
+from atlas import queries
+from atlas.tables import Atlas, data_dir, read_atlas
 from etl import catalog
 
 
 # cache_resource: one shared read-only copy, not a fresh unpickled copy at every rerun.
+# Every reader takes the folder as its cache key, so ATLAS_DATA_DIR selects its own entries.
 @st.cache_resource(show_spinner=False)
 def _atlas(folder: str) -> Atlas:
     return read_atlas(Path(folder))
@@ -19,18 +23,49 @@ def _atlas(folder: str) -> Atlas:
 
 def atlas() -> Atlas:
     """Every published table (cached for the life of the server)."""
-    return _atlas(str(PROCESSED))
+    return _atlas(str(data_dir()))
 
 
 @st.cache_resource(show_spinner=False)
+def _countries_geojson(folder: str) -> dict:
+    return json.loads((Path(folder) / catalog.GEOJSON_FILENAME).read_text(encoding="utf-8"))
+
+
 def countries_geojson() -> dict:
-    return json.loads((PROCESSED / catalog.GEOJSON_FILENAME).read_text(encoding="utf-8"))
+    return _countries_geojson(str(data_dir()))
+
+
+# A precomputed aggregate per date: the home page and its reruns read it instead of regrouping
+# the memberships. Shared read-only (callers copy before changing it); bounded by max_entries.
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _country_channel_counts(folder: str, day: dt.date) -> pd.DataFrame:
+    return queries.country_channel_counts(_atlas(folder), day)
+
+
+def country_channel_counts(day: dt.date) -> pd.DataFrame:
+    """Per country on `day`: its organisations and the channels open to its national CSOs."""
+    return _country_channel_counts(str(data_dir()), day)
+
+
+@st.cache_resource(show_spinner=False)
+def _cited_sources(folder: str, tables: tuple[str, ...]) -> pd.DataFrame:
+    data = _atlas(folder)
+    return queries.sources_for(data, *(getattr(data, name) for name in tables))
+
+
+def cited_sources(*tables: str) -> pd.DataFrame:
+    """The sources cited by any row of the named tables, each once (shared, read-only)."""
+    return _cited_sources(str(data_dir()), tables)
 
 
 @st.cache_data(show_spinner=False)
+def _processed_file(folder: str, name: str) -> bytes:
+    return (Path(folder) / name).read_bytes()
+
+
 def processed_file(name: str) -> bytes:
     """Bytes of one published file, for downloads; only names the data package declares."""
     allowed = {t.filename for t in catalog.TABLES} | {catalog.GEOJSON_FILENAME, "datapackage.json"}
     if name not in allowed:
         raise ValueError(f"not a published file: {name}")
-    return (PROCESSED / name).read_bytes()
+    return _processed_file(str(data_dir()), name)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,6 +11,14 @@ import pandas as pd
 from etl import catalog
 
 PROCESSED = Path(__file__).resolve().parent.parent / "data" / "processed"
+DATA_DIR_VARIABLE = "ATLAS_DATA_DIR"
+
+
+def data_dir() -> Path:
+    """The folder the app reads: $ATLAS_DATA_DIR when set (e.g. the benchmarks' large synthetic
+    dataset), else the published data/processed."""
+    override = os.environ.get(DATA_DIR_VARIABLE, "").strip()
+    return Path(override).expanduser().resolve() if override else PROCESSED
 
 
 @dataclass(frozen=True)
@@ -41,5 +50,6 @@ def read_table(folder: Path, table: catalog.Table) -> pd.DataFrame:
     return df
 
 
-def read_atlas(folder: Path = PROCESSED) -> Atlas:
+def read_atlas(folder: Path | None = None) -> Atlas:
+    folder = data_dir() if folder is None else folder
     return Atlas(**{t.name: read_table(folder, t) for t in catalog.TABLES})
