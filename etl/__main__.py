@@ -1,4 +1,8 @@
-"""Command line: `python -m etl build [--raw DIR] [--out DIR]` and `python -m etl check`."""
+"""Command line: `python -m etl build [--raw DIR] [--out DIR] [--static DIR]` and `python -m etl check`.
+
+Besides the published tables, both write or compare the home map's shapes in static/data/
+(`--static`; by default static/data when --out is the default, else nowhere for build).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from etl.build import PROCESSED, RAW, build, differences
+from etl import catalog
+from etl.build import PROCESSED, RAW, STATIC_DATA, build, differences
 from etl.problems import BuildError
 
 
@@ -19,19 +24,34 @@ def _parser() -> argparse.ArgumentParser:
         cmd = sub.add_parser(name, help=text)
         cmd.add_argument("--raw", type=Path, default=RAW)
         cmd.add_argument("--out", type=Path, default=PROCESSED)
+        cmd.add_argument("--static", type=Path, default=None,
+                         help="folder of the map's static shapes (default: static/data when "
+                              "--out is data/processed)")
     return parser
+
+
+def _static(args: argparse.Namespace) -> Path | None:
+    if args.static is not None:
+        return args.static
+    return STATIC_DATA if args.out.resolve() == PROCESSED.resolve() else None
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "build":
-            counts = build(args.raw, args.out)
+            counts = build(args.raw, args.out, _static(args))
             print("built " + ", ".join(f"{n}={c}" for n, c in counts.items()) + f" into {args.out}")
             return 0
+        static = _static(args)
         with tempfile.TemporaryDirectory() as tmp:
-            build(args.raw, Path(tmp) / "processed")
+            build(args.raw, Path(tmp) / "processed", Path(tmp) / "static")
             stale = differences(args.out, Path(tmp) / "processed")
+            if static is not None:
+                name = catalog.GEOJSON_FILENAME
+                committed, rebuilt = static / name, Path(tmp) / "static" / name
+                if not committed.is_file() or committed.read_bytes() != rebuilt.read_bytes():
+                    stale.append(str(committed))
         if stale:
             print(f"{args.out} is stale; run `make data`. Differs: {', '.join(stale)}")
             return 1

@@ -19,6 +19,8 @@ from etl.steps import countries, records
 ROOT = Path(__file__).resolve().parent.parent
 RAW = ROOT / "data" / "raw"
 PROCESSED = ROOT / "data" / "processed"
+# The home map's shapes, served by Streamlit as /app/static/data/countries.geojson.
+STATIC_DATA = ROOT / "static" / "data"
 BOUNDARIES = Path("boundaries") / "world-atlas-50m.topojson"
 
 RECORD_STEPS = {
@@ -77,8 +79,11 @@ def compile_tables(data: Curated, world: gpd.GeoDataFrame) -> tuple[dict, gpd.Ge
     return tables, geo
 
 
-def build(raw: Path = RAW, out: Path = PROCESSED) -> dict[str, int]:
-    """Build every table into a temporary folder, then swap it into `out`. Returns row counts."""
+def build(raw: Path = RAW, out: Path = PROCESSED, static: Path | None = None) -> dict[str, int]:
+    """Build every table into a temporary folder, then swap it into `out`. Returns row counts.
+
+    With `static`, also write the web copy of the shapes there (after `out` is in place).
+    """
     data, inputs = read_curated(raw)
     world = read_world(raw)
     inputs[str(BOUNDARIES)] = raw / BOUNDARIES
@@ -90,6 +95,8 @@ def build(raw: Path = RAW, out: Path = PROCESSED) -> dict[str, int]:
         publish.replace_folder(tmp, out)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+    if static is not None:
+        publish.write_web_geojson(geo, static)
     return {name: len(df) for name, df in tables.items()}
 
 

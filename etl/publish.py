@@ -33,6 +33,24 @@ def write_geojson(gdf: gpd.GeoDataFrame, path: Path) -> None:
     path.write_text(gdf.to_json(drop_id=True, ensure_ascii=False), encoding="utf-8")
 
 
+def web_geojson(gdf: gpd.GeoDataFrame) -> str:
+    """The shapes the home map fetches as a static file: the published geometry, keyed by iso3
+    only (names and figures reach the map escaped, from the app), without whitespace."""
+    data = json.loads(gdf[["iso3", "geometry"]].to_json(drop_id=True))
+    return json.dumps(data, separators=(",", ":"), ensure_ascii=True) + "\n"
+
+
+def write_web_geojson(gdf: gpd.GeoDataFrame, folder: Path) -> None:
+    """Write `folder`/countries.geojson atomically (a temporary file renamed into place)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / catalog.GEOJSON_FILENAME
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=folder, prefix=".countries-",
+                                     suffix=".tmp", delete=False) as tmp:
+        tmp.write(web_geojson(gdf))
+    Path(tmp.name).chmod(0o644)  # mkstemp makes it private; the web server must read it
+    Path(tmp.name).replace(target)
+
+
 def _field(table: catalog.Table, column: str) -> dict:
     kind = "string"
     if column in ("hq_lat", "hq_lon", "min_member_funding_share"):
