@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import json
+
 import folium
 import pandas as pd
+from folium import MacroElement
+from folium.template import Template
 
 from atlas.escape import for_html
 
@@ -62,62 +66,170 @@ def blank_map(height_zoom: int = 2) -> folium.Map:
     return fmap
 
 
-def _feature_properties(geojson: dict, counts: pd.DataFrame) -> dict:
-    by_iso = counts.set_index("iso3")
-    features = []
-    for feature in geojson["features"]:
-        iso3 = feature["properties"]["iso3"]
-        row = by_iso.loc[iso3] if iso3 in by_iso.index else None
-        n_rigos = int(row.n_rigos) if row is not None else 0
-        n_channels = int(row.n_channels) if row is not None else 0
-        props = {
-            "iso3": iso3,
-            "name": for_html(feature["properties"]["name"]),
-            "rigos": for_html(row.rigos if row is not None and row.rigos else "none in our data"),
-            "channels": str(n_channels),
-            "klass": class_of(n_channels, n_rigos),
-        }
-        features.append({"type": "Feature", "properties": props, "geometry": feature["geometry"]})
-    return {"type": "FeatureCollection", "features": features}
+# The home map's geometry is a static file (written by `python -m etl build`, served by
+# Streamlit's static file serving), fetched by the browser once and cached: the page itself
+# carries no geometry. Colours and tooltip figures come from a small per-country lookup that is
+# sent through `st_folium(feature_group_to_add=...)`, so changing the date restyles the mounted
+# map instead of remounting it and re-sending everything.
+WORLD_SHAPES_URL = "/app/static/data/countries.geojson"
+TOOLTIP_ALIASES = ("Country", "Regional organisations", "Channels open to national CSOs")
+BORDER = {"color": "#6b6b6b", "weight": 0.4, "fillOpacity": 0.9}
+HIGHLIGHT = {"weight": 2, "color": "#000000"}
 
 
-def _style(feature: dict) -> dict:
-    klass = feature["properties"]["klass"]
-    return {
-        "fillColor": NO_DATA if klass < 0 else PALETTE[klass],
-        "color": "#6b6b6b",
-        "weight": 0.4,
-        "fillOpacity": 0.9,
+def _js(value: object) -> str:
+    """A JSON literal for a script. Text in it went through for_html first, so no '<' (hence no
+    '</script>') can occur; unlike jinja's tojson it keeps the escaped entities readable."""
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+
+
+class _CountryShapes(MacroElement):
+    """Country shapes fetched from a static URL; style and tooltip read `atlasChoropleth.lookup`.
+
+    Tooltip text is assembled by string concatenation (no template literal) from lookup values
+    that Python escaped with `for_html`.
+    """
+
+    _template = Template("""
+{% macro script(this, kwargs) %}
+var {{ this.get_name() }} = (function (map) {
+  var A = window.atlasChoropleth = window.atlasChoropleth || {lookup: {}};
+  var palette = {{ this.palette }}, noData = {{ this.no_data }};
+  var border = {{ this.border }}, highlight = {{ this.highlight }};
+  var aliases = {{ this.aliases }};
+  A.style = function (feature) {
+    var row = A.lookup[feature.properties.iso3];
+    var klass = row && row.length > 1 ? row[0] : -1;
+    return L.extend({fillColor: klass < 0 ? noData : palette[klass]}, border);
+  };
+  A.tooltip = function (layer) {
+    var iso3 = layer.feature.properties.iso3;
+    var row = A.lookup[iso3] || [-1, iso3];
+    if (row.length < 4) { row = [-1, row[1], "none in our data", "0"]; }
+    var html = "<table>";
+    for (var i = 0; i < aliases.length; i++) {
+      html += "<tr><th style='text-align:left;padding-right:8px'>" + aliases[i] + "</th><td>"
+        + row[i + 1] + "</td></tr>";
     }
+    return html + "</table>";
+  };
+  var layer = A.layer = L.geoJson(null, {
+    style: A.style,
+    onEachFeature: function (feature, shape) {
+      shape.bindTooltip(A.tooltip, {sticky: true});
+      shape.on("mouseover", function (e) { e.target.setStyle(highlight); });
+      shape.on("mouseout", function (e) { layer.resetStyle(e.target); });
+    }
+  }).addTo(map);
+  fetch({{ this.url }})
+    .then(function (reply) { return reply.json(); })
+    .then(function (data) { layer.addData(data); });
+  return layer;
+})({{ this._parent.get_name() }});
+{% endmacro %}
+""")
+
+    def __init__(self, url: str) -> None:
+        super().__init__()
+        self._name = "CountryShapes"
+        self.url = _js(url)
+        self.palette = _js(list(PALETTE))
+        self.no_data = _js(NO_DATA)
+        self.border = _js(BORDER)
+        self.highlight = _js(HIGHLIGHT)
+        self.aliases = _js(list(TOOLTIP_ALIASES))
 
 
-def seat_markers(rigos: pd.DataFrame) -> folium.FeatureGroup:
-    group = folium.FeatureGroup(name="Seats of the organisations")
-    for row in rigos.itertuples():
-        tip = f"<b>{for_html(row.acronym)}</b> · {for_html(row.name)}<br>Seat: {for_html(row.hq_city)}"
-        folium.CircleMarker(
-            location=[float(row.hq_lat), float(row.hq_lon)], radius=5, color="#ffffff", weight=1,
-            fill=True, fill_color=SEAT_COLOUR, fill_opacity=1, tooltip=folium.Tooltip(tip),
-        ).add_to(group)
+class _CountryFigures(MacroElement):
+    """The per-date lookup iso3 -> [class, name, organisations, channels]; restyles the shapes."""
+
+    _template = Template("""
+{% macro script(this, kwargs) %}
+(function () {
+  var A = window.atlasChoropleth = window.atlasChoropleth || {lookup: {}};
+  A.lookup = {{ this.lookup }};
+  if (A.layer) { A.layer.setStyle(A.style); }
+})();
+{% endmacro %}
+""")
+
+    def __init__(self, lookup: dict[str, list]) -> None:
+        super().__init__()
+        self._name = "CountryFigures"
+        self.lookup = _js(lookup)
+
+
+def country_lookup(counts: pd.DataFrame) -> dict[str, list]:
+    """iso3 -> [colour class, name, organisations, channel count], every text escaped.
+
+    A country in no organisation is just [-1, name]; the map fills in the rest.
+    """
+    lookup: dict[str, list] = {}
+    for row in counts.itertuples():
+        klass = class_of(int(row.n_channels), int(row.n_rigos))
+        name = for_html(row.name)
+        lookup[str(row.iso3)] = ([klass, name] if klass < 0 else
+                                 [klass, name, for_html(row.rigos), str(int(row.n_channels))])
+    return lookup
+
+
+def world_map(rigos: pd.DataFrame, shapes_url: str = WORLD_SHAPES_URL) -> folium.Map:
+    """The base of the home map: shapes from a static file and the seats. Same for every date."""
+    fmap = blank_map()
+    fmap.default_js = LOCAL_JS[:1]  # Leaflet only: nothing on this map uses jQuery
+    _CountryShapes(shapes_url).add_to(fmap)
+    seat_markers(rigos).add_to(fmap)
+    return fmap
+
+
+def channel_count_layer(counts: pd.DataFrame) -> folium.FeatureGroup:
+    """What changes with the date: colours and tooltip figures, for `feature_group_to_add`."""
+    group = folium.FeatureGroup(name="Channels by country", control=False)
+    _CountryFigures(country_lookup(counts)).add_to(group)
     return group
 
 
-def choropleth_by_channel_count(geojson: dict, counts: pd.DataFrame, rigos: pd.DataFrame) -> folium.Map:
-    """World map: countries by channels open to national CSOs, RIGO seats as markers."""
-    fmap = blank_map()
-    folium.GeoJson(
-        _feature_properties(geojson, counts),
-        name="Countries",
-        style_function=_style,
-        highlight_function=lambda _: {"weight": 2, "color": "#000000"},
-        tooltip=folium.GeoJsonTooltip(
-            fields=["name", "rigos", "channels"],
-            aliases=["Country", "Regional organisations", "Channels open to national CSOs"],
-            sticky=True,
-        ),
-    ).add_to(fmap)
-    seat_markers(rigos).add_to(fmap)
-    return fmap
+class _Seats(MacroElement):
+    """One circle marker per seat, with its tooltip; one element instead of one per marker."""
+
+    _template = Template("""
+{% macro script(this, kwargs) %}
+var {{ this.get_name() }} = (function (map) {
+  var group = L.featureGroup().addTo(map);
+  {{ this.seats }}.forEach(function (seat) {
+    L.circleMarker([seat[0], seat[1]], {{ this.style }}).bindTooltip(seat[2], {sticky: true})
+      .addTo(group);
+  });
+  return group;
+})({{ this._parent.get_name() }});
+{% endmacro %}
+""")
+
+    def __init__(self, seats: list[list]) -> None:
+        super().__init__()
+        self._name = "Seats"
+        self.seats = _js(seats)
+        self.style = _js({"radius": 5, "color": "#ffffff", "weight": 1, "fill": True,
+                          "fillColor": SEAT_COLOUR, "fillOpacity": 1})
+
+
+def seat_markers(rigos: pd.DataFrame) -> MacroElement:
+    """The seats of the organisations, tooltips escaped."""
+    return _Seats([
+        [float(row.hq_lat), float(row.hq_lon),
+         f"<b>{for_html(row.acronym)}</b> · {for_html(row.name)}<br>Seat: {for_html(row.hq_city)}"]
+        for row in rigos.itertuples()
+    ])
+
+
+def choropleth_by_channel_count(counts: pd.DataFrame, rigos: pd.DataFrame
+                                ) -> tuple[folium.Map, folium.FeatureGroup]:
+    """World map: countries by channels open to national CSOs, RIGO seats as markers.
+
+    Returns the base map (identical for every date) and the per-date layer; draw them with
+    `st_folium(base, feature_group_to_add=layer)`.
+    """
+    return world_map(rigos), channel_count_layer(counts)
 
 
 # Okabe–Ito (colour-blind safe, categorical): one colour per membership status, used everywhere.

@@ -3,7 +3,8 @@
 import streamlit as st
 from streamlit_folium import st_folium
 
-from atlas import load, maps, queries, widgets
+from atlas import exports, load, maps, queries, widgets
+from atlas.escape import for_markdown
 
 widgets.require_frame()
 atlas = load.atlas()
@@ -24,9 +25,12 @@ cols[2].metric("CSO networks", figures["networks"])
 cols[3].metric("Channels verified", f"{figures['verified_share']:.0%}")
 cols[4].metric("Data as of", figures["as_of"])
 
-counts = queries.country_channel_counts(atlas, day)
-fmap = maps.choropleth_by_channel_count(load.countries_geojson(), counts, atlas.rigos)
-st_folium(fmap, key="world", height=520, use_container_width=True, returned_objects=[])
+counts = load.country_channel_counts(day)
+# The base map is the same for every date, so it stays mounted; only the small per-date layer
+# (colours and tooltip figures) changes when the date does.
+base, by_date = maps.choropleth_by_channel_count(counts, atlas.rigos)
+st_folium(base, key="world", height=520, use_container_width=True, returned_objects=[],
+          feature_group_to_add=by_date)
 
 st.markdown(maps.legend_html(), unsafe_allow_html=True)
 
@@ -35,7 +39,27 @@ with st.expander("The same as a table"):
                                    "n_rigos": "Number of organisations",
                                    "n_channels": "Channels open to national CSOs"})
     st.dataframe(table.drop(columns=["iso3"]), hide_index=True, width="stretch")
-    widgets.download_buttons(counts, queries.sources_for(atlas, atlas.memberships, atlas.channels),
-                             atlas.as_of, "channels-by-country")
+    sources = load.cited_sources("memberships", "channels")
+    # Exports are built when clicked, not at every rerun (the Excel file alone takes ~0.1 s).
+    left, right = st.columns(2)
+    left.download_button("Download CSV", lambda: exports.csv_bytes(counts, sources, atlas.as_of),
+                         file_name="channels-by-country.csv", mime="text/csv",
+                         key="csv-channels-by-country")
+    right.download_button(
+        "Download Excel", lambda: exports.excel_bytes(counts, sources, atlas.as_of),
+        file_name="channels-by-country.xlsx", key="xlsx-channels-by-country",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
 
-widgets.sources_footer(atlas, atlas.rigos, atlas.memberships, atlas.channels)
+# The footer of widgets.sources_footer, as one Markdown block: a message above 10 KB that has
+# not changed is re-sent as a reference to the browser's copy, while ~700 small ones (~220 KB)
+# would be re-sent at every rerun.
+cited = load.cited_sources("rigos", "memberships", "channels")
+st.divider()
+with st.expander(f"Sources of this page ({len(cited)}) · data verified as of {atlas.as_of}"):
+    st.markdown("\n".join(
+        f"- **{for_markdown(s.source_id)}**: {for_markdown(s.title)}. {for_markdown(s.publisher)} "
+        f"{for_markdown(s.year)}. "
+        f"{for_markdown(s.url if s.url.startswith('http') else f'seed document {s.url}')}"
+        for s in cited.itertuples()))
+st.caption(f"Data verified as of {atlas.as_of}. {widgets.LICENCE}")

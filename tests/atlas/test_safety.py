@@ -27,26 +27,31 @@ def test_for_html_leaves_no_tag_template_or_escape(payload):
     assert "`" not in safe and "\\" not in safe
 
 
+def _home_map_html(counts: pd.DataFrame, rigos: pd.DataFrame) -> str:
+    """The whole home map as the browser gets it: the base map and the per-date layer."""
+    base, by_date = maps.choropleth_by_channel_count(counts, rigos)
+    by_date.add_to(base)
+    return base.get_root().render()
+
+
 @pytest.mark.parametrize("payload", PAYLOADS)
 def test_map_html_carries_payloads_only_escaped(min_atlas, payload):
-    counts = pd.DataFrame([{"iso3": "KEN", "name": "Kenya", "region": "Africa", "rigos": payload,
+    counts = pd.DataFrame([{"iso3": "KEN", "name": payload, "region": "Africa", "rigos": payload,
                             "n_rigos": 1, "n_channels": 2}])
-    rigos = min_atlas.rigos.assign(name=payload, acronym=payload)
-    geo = {"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {
-        "iso3": "KEN", "name": payload}, "geometry": {"type": "Point", "coordinates": [36, 0]}}]}
-    html = maps.choropleth_by_channel_count(geo, counts, rigos).get_root().render()
-    assert escape.for_html(payload) in html
+    rigos = min_atlas.rigos.assign(name=payload, acronym=payload, hq_city=payload)
+    html = _home_map_html(counts, rigos)
+    assert html.count(escape.for_html(payload)) >= 2 + 3 * len(rigos)  # name, rigos, each seat
     for live in ("<img", "<script>alert", "${alert", "`${", "\\u003c"):
         assert live not in html
 
 
-def test_map_loads_leaflet_from_the_app_and_no_tiles(min_atlas):
+def test_map_loads_leaflet_and_shapes_from_the_app_and_no_tiles(min_atlas):
     counts = pd.DataFrame(columns=["iso3", "name", "region", "rigos", "n_rigos", "n_channels"])
-    geo = {"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {
-        "iso3": "KEN", "name": "Kenya"}, "geometry": {"type": "Point", "coordinates": [36, 0]}}]}
-    html = maps.choropleth_by_channel_count(geo, counts, min_atlas.rigos).get_root().render()
+    html = _home_map_html(counts, min_atlas.rigos)
     assert "/app/static/vendor/leaflet/leaflet.js" in html
+    assert '"/app/static/data/countries.geojson"' in html
     assert "cdn." not in html and "tile.openstreetmap" not in html
+    assert '"type": "Feature"' not in html and '"coordinates"' not in html  # no inline geometry
 
 
 def test_legend_states_the_numbers():
