@@ -9,7 +9,8 @@ import pandas as pd
 
 _TEMPLATE_ESCAPES = str.maketrans({"$": "&#36;", "`": "&#96;", "\\": "&#92;"})
 _MARKDOWN_SPECIALS = str.maketrans({c: "\\" + c for c in "\\`*_{}[]<>()#+-.!|~$"})
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Full-width signs too: some spreadsheets in East Asian locales read them as formulas.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
 
 
 def for_html(text: object) -> str:
