@@ -96,7 +96,7 @@ PATH_CASES: list[tuple[str, str, bool]] = [
     ("country/", q(iso3="ZZZ"), True),
 ]
 PAGES = declared_pages()
-RUN = [c for c in CASES if c[0] in PAGES] + PATH_CASES
+RUN = [c for c in CASES if c[0] in PAGES or c[0] == "home"] + PATH_CASES  # /home = default page
 
 
 def _page_file(path: str) -> Path | None:
