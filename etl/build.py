@@ -44,7 +44,8 @@ def _shown(path: Path) -> str:
 
 def read_curated(raw: Path) -> tuple[Curated, dict[str, Path]]:
     """Every YAML file under raw/, validated; raises BuildError listing every problem."""
-    files = sorted(p for p in raw.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+    files = sorted(p for p in raw.rglob("*") if p.suffix in (".yaml", ".yml")
+                   and (p.is_file() or p.is_symlink()))
     if not files:
         raise BuildError([Problem(_shown(raw), "-", "-", "no .yaml files found")])
     data, problems = Curated(), []

@@ -14,11 +14,24 @@ from etl.schema import KIND_KEYS, RawFile
 MAX_FILE_BYTES = 2_000_000
 
 
+class DuplicateKeyError(yaml.constructor.ConstructorError):
+    def __init__(self, key: str, mark) -> None:
+        super().__init__(None, None, f"duplicate key '{key}' (YAML would keep only the last)", mark)
+        self.key = key
+
+
 class _NoAliasLoader(yaml.SafeLoader):
     """SafeLoader that refuses anchors and aliases, so a 'billion laughs' file cannot expand.
 
     Dates stay text here: pydantic parses them, so a bad date is reported with its record and field.
     """
+
+    def construct_mapping(self, node, deep=False):  # type: ignore[override]
+        keys = [self.construct_object(key, deep=True) for key, _ in node.value]
+        seen = sorted({k for k in keys if keys.count(k) > 1 and isinstance(k, str)})
+        if seen:
+            raise DuplicateKeyError(seen[0], node.start_mark)
+        return super().construct_mapping(node, deep=deep)
 
     def compose_node(self, parent, index):  # type: ignore[override]
         if self.check_event(yaml.AliasEvent):
@@ -37,7 +50,10 @@ _NoAliasLoader.yaml_implicit_resolvers = {
 
 def load_yaml(path: Path, shown: str) -> tuple[Any, list[Problem]]:
     """Parse one file, or return the problems that stop it from being read."""
-    size = path.stat().st_size
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        return None, [Problem(shown, "-", "-", f"cannot read the file: {exc.strerror}")]
     if size > MAX_FILE_BYTES:
         return None, [Problem(shown, "-", "-", f"file is {size} bytes; the limit is {MAX_FILE_BYTES}")]
     try:
@@ -50,7 +66,8 @@ def load_yaml(path: Path, shown: str) -> tuple[Any, list[Problem]]:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark else "-"
         reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        return None, [Problem(shown, where, "-", f"invalid YAML: {reason}")]
+        field = exc.key if isinstance(exc, DuplicateKeyError) else "-"
+        return None, [Problem(shown, where, field, f"invalid YAML: {reason}")]
 
 
 def _record_id(data: Any, kind: str, index: int) -> str:

@@ -6,7 +6,15 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
 
 from etl import catalog as c
 
@@ -28,7 +36,17 @@ def _one_of(choices: tuple[str, ...]):
     return AfterValidator(check)
 
 
+def _iso_date_text(value: object) -> object:
+    """Dates must be written YYYY-MM-DD: a bare number is not read as a Unix timestamp."""
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        raise ValueError(f"'{value}' is not a date written YYYY-MM-DD")
+    return value
+
+
 Slug = Annotated[str, AfterValidator(_slug)]
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date_text)]
 Text = Annotated[str, Field(min_length=1, max_length=4000)]
 OptText = Annotated[str, Field(max_length=4000)]
 SourceIds = Annotated[list[Slug], Field(min_length=1)]
@@ -49,7 +67,7 @@ class Record(BaseModel):
 
 class Provenanced(Record):
     source_ids: SourceIds
-    last_verified: dt.date
+    last_verified: IsoDate
 
     @field_validator("last_verified")
     @classmethod
@@ -65,7 +83,7 @@ class Source(Record):
     publisher: OptText = ""
     year: Year | None = None
     url: Annotated[str, Field(pattern=r"^(https?://\S+|[0-9]{3}_[0-9a-f]{16}\.txt|data/raw/\S+)$")]
-    accessed: dt.date | None = None
+    accessed: IsoDate | None = None
     kind: Annotated[str, _one_of(c.SOURCE_KINDS)]
 
 
@@ -89,8 +107,8 @@ class Membership(Provenanced):
     rigo_id: Slug
     iso3: Iso3 | Annotated[list[Iso3], Field(min_length=1)]
     status: Annotated[str, _one_of(c.MEMBERSHIP_STATUSES)]
-    start_date: dt.date | None = None
-    end_date: dt.date | None = None
+    start_date: IsoDate | None = None
+    end_date: IsoDate | None = None
     note: OptText = ""
 
     @model_validator(mode="after")
