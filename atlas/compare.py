@@ -23,6 +23,17 @@ def rigos_in_region(atlas: Atlas, region: str) -> list[str]:
     return sorted(atlas.rigos[atlas.rigos.region == region].rigo_id)
 
 
+FEATURED = ("au", "ecowas", "oas", "eu", "pif")
+
+
+def default_selection(atlas: Atlas, region: str | None) -> list[str]:
+    """The organisations a comparison starts with: a region's, or a featured few the data holds."""
+    if region:
+        return rigos_in_region(atlas, region)
+    held = [r for r in FEATURED if r in set(atlas.rigos.rigo_id)]
+    return held or list(atlas.rigos.rigo_id[:5])
+
+
 def compare_matrix(channels: pd.DataFrame) -> pd.DataFrame:
     """Channel type × organisation; each cell lists the channels' names (empty = none)."""
     if channels.empty:

@@ -25,9 +25,18 @@ def for_markdown(text: object) -> str:
 
 def neutralise_formula(value: object) -> object:
     """Prefix a quote to text a spreadsheet would run as a formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS) and not _is_number(value):
         return "'" + value
     return value
+
+
+def _is_number(text: str) -> bool:
+    """Plain numbers such as a longitude '-87.19' are data, not formulas."""
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return text.strip() == text and text.lstrip("+-").replace(".", "", 1).isdigit()
 
 
 def for_spreadsheet(df: pd.DataFrame) -> pd.DataFrame:

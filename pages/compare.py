@@ -12,7 +12,7 @@ st.title("Compare engagement channels across regions")
 regions = sorted(atlas.rigos.region.unique())
 region, bad = links.parse_choice(st.query_params.get("region"), regions, None, "region")
 widgets.friendly(bad)
-default = compare.rigos_in_region(atlas, region) if region else ["au", "ecowas", "oas", "eu", "pif"]
+default = compare.default_selection(atlas, region)
 picked, bad = links.parse_list(st.query_params.get("rigos"), atlas.rigos.rigo_id, "organisation")
 widgets.friendly(bad)
 acronyms = atlas.rigos.set_index("rigo_id").acronym

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from atlas import charts, gaps, links, load, queries, widgets
+from atlas import charts, compare, gaps, links, load, queries, widgets
 from atlas.escape import for_markdown
 
 widgets.require_frame()
@@ -36,7 +36,8 @@ recs = list(dict.fromkeys(checkable.rec_id))
 rec, bad = links.parse_choice(st.query_params.get("rec"), recs, recs[0] if recs else None,
                               "recommendation")
 widgets.friendly(bad)
-rigo, bad = links.parse_choice(st.query_params.get("rigo"), atlas.rigos.rigo_id, "au",
+rigo, bad = links.parse_choice(st.query_params.get("rigo"), atlas.rigos.rigo_id,
+                               compare.default_selection(atlas, None)[0],
                                "organisation")
 widgets.friendly(bad)
 texts = matrix.drop_duplicates("rec_id").set_index("rec_id").recommendation

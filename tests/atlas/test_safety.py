@@ -69,6 +69,11 @@ def test_spreadsheet_formulas_are_neutralised(value):
     assert book["data"].at[0, "text"] == "'" + value
 
 
+@pytest.mark.parametrize("value", ["-87.19", "+3", "12"])
+def test_plain_numbers_are_not_mangled(value):
+    assert escape.neutralise_formula(value) == value
+
+
 def test_csv_export_carries_its_citations(min_atlas):
     data = exports.csv_bytes(min_atlas.channels, min_atlas.sources, "2026-01-01").decode()
     assert "# Engagement Atlas, data as of 2026-01-01" in data
