@@ -11,6 +11,9 @@ import streamlit as st
 
 from atlas import queries
 from atlas.tables import Atlas, data_dir, read_atlas
+
+__all__ = ["atlas", "cited_sources", "countries_geojson", "country_channel_counts", "data_dir",
+           "processed_file"]
 from etl import catalog
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
@@ -33,7 +34,7 @@ class Atlas:
     questions: pd.DataFrame
     countries: pd.DataFrame
 
-    @property
+    @cached_property  # the tables never change after loading; pages ask for this often
     def as_of(self) -> str:
         """The latest last_verified date of any record: the date the data speaks for."""
         dates = pd.concat([self.rigos.last_verified, self.memberships.last_verified,

@@ -32,7 +32,7 @@ base, by_date = maps.choropleth_by_channel_count(counts, atlas.rigos)
 st_folium(base, key="world", height=520, use_container_width=True, returned_objects=[],
           feature_group_to_add=by_date)
 
-st.markdown(maps.legend_html(), unsafe_allow_html=True)
+st.html(maps.legend_html())
 
 with st.expander("The same as a table"):
     table = counts.rename(columns={"name": "Country", "region": "Region", "rigos": "Organisations",
@@ -51,15 +51,25 @@ with st.expander("The same as a table"):
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
 
-# The footer of widgets.sources_footer, as one Markdown block: a message above 10 KB that has
-# not changed is re-sent as a reference to the browser's copy, while ~700 small ones (~220 KB)
-# would be re-sent at every rerun.
-cited = load.cited_sources("rigos", "memberships", "channels")
-st.divider()
-with st.expander(f"Sources of this page ({len(cited)}) · data verified as of {atlas.as_of}"):
-    st.markdown("\n".join(
+
+
+@st.cache_data(show_spinner=False)
+def sources_markdown(folder: str) -> str:
+    """The list of widgets.sources_footer as one Markdown block (computed once per dataset)."""
+    return "\n".join(
         f"- **{for_markdown(s.source_id)}**: {for_markdown(s.title)}. {for_markdown(s.publisher)} "
         f"{for_markdown(s.year)}. "
         f"{for_markdown(s.url if s.url.startswith('http') else f'seed document {s.url}')}"
-        for s in cited.itertuples()))
+        for s in load.cited_sources("rigos", "memberships", "channels").itertuples())
+
+
+# The footer of widgets.sources_footer, built only when opened (a lazy expander), its list in
+# one Markdown block: ~700 source lines are ~160 KB that every first load would otherwise
+# receive and render (about 0.4 s before the map appears) and that every rerun would re-send.
+st.divider()
+cited = load.cited_sources("rigos", "memberships", "channels")
+footer = st.expander(f"Sources of this page ({len(cited)}) · data verified as of {atlas.as_of}",
+                     key="home-sources", on_change="rerun")
+if footer.open:
+    footer.markdown(sources_markdown(str(load.data_dir())))
 st.caption(f"Data verified as of {atlas.as_of}. {widgets.LICENCE}")
