@@ -1,0 +1,1 @@
+"""Benchmarks of Engagement Atlas (not tests): `make bench` / `python -m bench`."""
