@@ -72,3 +72,27 @@ def processed_file(name: str) -> bytes:
     if name not in allowed:
         raise ValueError(f"not a published file: {name}")
     return _processed_file(str(data_dir()), name)
+
+
+@st.cache_resource(show_spinner=False)
+def _gap_matrix(folder: str) -> pd.DataFrame:
+    from atlas import gaps
+
+    return gaps.gap_matrix(_atlas(folder))
+
+
+def gap_matrix() -> pd.DataFrame:
+    """The 2012 recommendations against every organisation (shared, read-only)."""
+    return _gap_matrix(str(data_dir()))
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _pathways(folder: str, iso3: str, day: dt.date, profile) -> pd.DataFrame:
+    from atlas import pathways
+
+    return pathways.pathways(_atlas(folder), iso3, day, profile)
+
+
+def pathways(iso3: str, day: dt.date, profile) -> pd.DataFrame:
+    """Banded channels for one country, date and organisation profile (shared, read-only)."""
+    return _pathways(str(data_dir()), iso3, day, profile)

@@ -15,7 +15,7 @@ st.caption("The Madrid conference (GPPAC/OAS report, 2012) asked regional organi
 with st.expander("How each cell is decided"):
     st.markdown(gaps.__doc__ or "")
 
-matrix = gaps.gap_matrix(atlas)
+matrix = load.gap_matrix()
 summary = gaps.summary(matrix[matrix.verdict != gaps.UNKNOWN])
 unknown = matrix[matrix.verdict == gaps.UNKNOWN].drop_duplicates("rec_id")
 st.caption(f"{len(unknown)} of {matrix.rec_id.nunique()} recommendations to regional organisations "

@@ -3,8 +3,7 @@
 import streamlit as st
 from streamlit_folium import st_folium
 
-from atlas import exports, load, maps, queries, widgets
-from atlas.escape import for_markdown
+from atlas import load, maps, queries, widgets
 
 widgets.require_frame()
 atlas = load.atlas()
@@ -39,37 +38,7 @@ with st.expander("The same as a table"):
                                    "n_rigos": "Number of organisations",
                                    "n_channels": "Channels open to national CSOs"})
     st.dataframe(table.drop(columns=["iso3"]), hide_index=True, width="stretch")
-    sources = load.cited_sources("memberships", "channels")
-    # Exports are built when clicked, not at every rerun (the Excel file alone takes ~0.1 s).
-    left, right = st.columns(2)
-    left.download_button("Download CSV", lambda: exports.csv_bytes(counts, sources, atlas.as_of),
-                         file_name="channels-by-country.csv", mime="text/csv",
-                         key="csv-channels-by-country")
-    right.download_button(
-        "Download Excel", lambda: exports.excel_bytes(counts, sources, atlas.as_of),
-        file_name="channels-by-country.xlsx", key="xlsx-channels-by-country",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
+    widgets.download_buttons(counts, load.cited_sources("memberships", "channels"), atlas.as_of,
+                             "channels-by-country")
 
-
-
-@st.cache_data(show_spinner=False)
-def sources_markdown(folder: str) -> str:
-    """The list of widgets.sources_footer as one Markdown block (computed once per dataset)."""
-    return "\n".join(
-        f"- **{for_markdown(s.source_id)}**: {for_markdown(s.title)}. {for_markdown(s.publisher)} "
-        f"{for_markdown(s.year)}. "
-        f"{for_markdown(s.url if s.url.startswith('http') else f'seed document {s.url}')}"
-        for s in load.cited_sources("rigos", "memberships", "channels").itertuples())
-
-
-# The footer of widgets.sources_footer, built only when opened (a lazy expander), its list in
-# one Markdown block: ~700 source lines are ~160 KB that every first load would otherwise
-# receive and render (about 0.4 s before the map appears) and that every rerun would re-send.
-st.divider()
-cited = load.cited_sources("rigos", "memberships", "channels")
-footer = st.expander(f"Sources of this page ({len(cited)}) · data verified as of {atlas.as_of}",
-                     key="home-sources", on_change="rerun")
-if footer.open:
-    footer.markdown(sources_markdown(str(load.data_dir())))
-st.caption(f"Data verified as of {atlas.as_of}. {widgets.LICENCE}")
+widgets.sources_footer(atlas, cited=load.cited_sources("rigos", "memberships", "channels"))

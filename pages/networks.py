@@ -31,7 +31,7 @@ for key, value in (("region", region), ("theme", theme)):
 nets = compare.filter_networks(atlas, region, theme)
 st.markdown(f"**{len(nets)}** networks; **{int((nets.hq_lat != '').sum())}** with a known seat "
             "on the map.")
-st_folium(hubs.network_hubs(nets, load.countries_geojson()), key="hubs", height=380, use_container_width=True,
+st_folium(hubs.network_hubs(nets), key="hubs", height=380, use_container_width=True,
           returned_objects=[])
 
 nodes, edges = compare.network_graph(atlas, list(nets.network_id))

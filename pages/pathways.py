@@ -21,7 +21,7 @@ st.query_params.update({k: v for k, v in params.items() if v})
 for key in [k for k, v in params.items() if not v]:
     st.query_params.pop(key, None)
 
-result = pathways.pathways(atlas, iso3, day, who)
+result = load.pathways(iso3, day, who)
 if result.empty:
     st.info("No organisation we cover counts this country as a member on this date. Regional "
             "networks may still carry your voice: see the Networks section of the country page.")

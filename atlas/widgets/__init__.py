@@ -54,27 +54,39 @@ def friendly(message: str | None) -> None:
         st.info(for_markdown(message))
 
 
-def sources_footer(atlas: Atlas, *frames: pd.DataFrame) -> None:
-    """The sources of what is on screen, the as-of date and the licence."""
+def sources_markdown(sources: pd.DataFrame) -> str:
+    """The sources as one Markdown list (one message to the browser, not one per source)."""
+    return "\n".join(
+        f"- **{for_markdown(s.source_id)}**: {for_markdown(s.title)}. {for_markdown(s.publisher)} "
+        f"{for_markdown(s.year)}. "
+        f"{for_markdown(s.url if s.url.startswith('http') else f'seed document {s.url}')}"
+        for s in sources.itertuples())
+
+
+def sources_footer(atlas: Atlas, *frames: pd.DataFrame, cited: pd.DataFrame | None = None) -> None:
+    """The sources of what is on screen, the as-of date and the licence.
+
+    The list is built only when the expander is opened: a page can cite hundreds of sources, and
+    sending them at every load and rerun would cost more than the rest of the page.
+    """
     from atlas.queries import sources_for
 
-    cited = sources_for(atlas, *frames)
+    cited = sources_for(atlas, *frames) if cited is None else cited
     st.divider()
-    with st.expander(f"Sources of this page ({len(cited)}) · data verified as of {atlas.as_of}"):
-        for s in cited.itertuples():
-            title = for_markdown(s.title)
-            where = s.url if s.url.startswith("http") else f"seed document {s.url}"
-            st.markdown(f"- **{for_markdown(s.source_id)}**: {title}. {for_markdown(s.publisher)} "
-                        f"{for_markdown(s.year)}. {for_markdown(where)}")
+    footer = st.expander(f"Sources of this page ({len(cited)}) · data verified as of {atlas.as_of}",
+                         key="sources-footer", on_change="rerun")
+    if footer.open:
+        footer.markdown(sources_markdown(cited))
     st.caption(f"Data verified as of {atlas.as_of}. {LICENCE}")
 
 
 def download_buttons(df: pd.DataFrame, sources: pd.DataFrame, as_of: str, stem: str) -> None:
+    """CSV and Excel downloads of `df` with its citations, built only when clicked."""
     left, right = st.columns(2)
-    left.download_button("Download CSV", exports.csv_bytes(df, sources, as_of),
+    left.download_button("Download CSV", lambda: exports.csv_bytes(df, sources, as_of),
                          file_name=f"{stem}.csv", mime="text/csv", key=f"csv-{stem}")
     right.download_button(
-        "Download Excel", exports.excel_bytes(df, sources, as_of), file_name=f"{stem}.xlsx",
+        "Download Excel", lambda: exports.excel_bytes(df, sources, as_of), file_name=f"{stem}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"xlsx-{stem}",
     )
 

@@ -14,17 +14,25 @@ BAND_MARKS = {OPEN: "✔", CONDITIONAL: "◐", CLOSED: "✖"}
 BAND_COLOURS = {OPEN: "green", CONDITIONAL: "orange", CLOSED: "gray"}
 
 
+_LINKS: dict[int, dict[str, str]] = {}
+
+
+def _source_links(atlas: Atlas) -> dict[str, str]:
+    """source_id -> its Markdown link, built once per loaded dataset (not once per card)."""
+    key = id(atlas.sources)
+    if key not in _LINKS:
+        _LINKS.clear()
+        _LINKS[key] = {
+            s.source_id: (f"[{for_markdown(s.title)}]({for_href(s.url)})" if for_href(s.url)
+                          else f"{for_markdown(s.title)} (seed document)")
+            for s in atlas.sources.itertuples()
+        }
+    return _LINKS[key]
+
+
 def _sources_line(atlas: Atlas, ids: tuple[str, ...]) -> str:
-    found = atlas.sources.set_index("source_id")
-    parts = []
-    for n, sid in enumerate(ids, 1):
-        if sid not in found.index:
-            continue
-        src = found.loc[sid]
-        title = for_markdown(src.title)
-        url = for_href(src.url)
-        parts.append(f"[{n}] [{title}]({url})" if url else f"[{n}] {title} (seed document)")
-    return " · ".join(parts)
+    links = _source_links(atlas)
+    return " · ".join(f"[{n}] {links[sid]}" for n, sid in enumerate(ids, 1) if sid in links)
 
 
 def channel_card(atlas: Atlas, ch: pd.Series) -> None:
@@ -57,7 +65,7 @@ def channel_card(atlas: Atlas, ch: pd.Series) -> None:
 
 def channels_by_rigo(atlas: Atlas, channels: pd.DataFrame) -> None:
     """Channels grouped by organisation, each organisation a subheader."""
-    acronyms = atlas.rigos.set_index("rigo_id").acronym
+    acronyms = dict(zip(atlas.rigos.rigo_id, atlas.rigos.acronym, strict=True))
     for rigo_id, group in channels.groupby("rigo_id", sort=True):
         st.subheader(for_markdown(acronyms.get(rigo_id, rigo_id)))
         for _, ch in group.iterrows():
