@@ -30,8 +30,9 @@ chromium: $(STAMP)
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	else $(BIN)/python -m playwright install chromium; fi
 
+# The load test (tests/load, 25 sessions for 60 s) runs in `make bench`, not here.
 test: $(STAMP) chromium
-	$(BIN)/python -m pytest -q -p no:randomly
+	$(BIN)/python -m pytest -q --ignore=tests/load
 
 data: $(STAMP)
 	$(BIN)/python -m etl build
@@ -43,6 +44,7 @@ check: $(STAMP)
 
 bench: $(STAMP) chromium
 	$(BIN)/python -m bench
+	ATLAS_LOAD=1 $(BIN)/python -m pytest -q -s tests/load
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -123,7 +123,7 @@ var {{ this.get_name() }} = (function (map) {
   }).addTo(map);
   fetch({{ this.url }})
     .then(function (reply) { return reply.json(); })
-    .then(function (data) { layer.addData(data); });
+    .then(function (data) { layer.addData(data); layer.bringToBack(); });
   return layer;
 })({{ this._parent.get_name() }});
 {% endmacro %}

@@ -4,6 +4,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from atlas import load, maps, queries, widgets
+from atlas.widgets import profile
 
 widgets.require_frame()
 atlas = load.atlas()
@@ -32,6 +33,14 @@ st_folium(base, key="world", height=520, use_container_width=True, returned_obje
           feature_group_to_add=by_date)
 
 st.html(maps.legend_html())
+
+names = dict(zip(counts.iso3, counts.name, strict=True))
+pick, go = st.columns([3, 2], vertical_alignment="bottom")
+iso3 = pick.selectbox("Open a country's profile", list(names), index=None,
+                      placeholder="Choose a country", format_func=names.get)
+if iso3:
+    go.page_link("pages/country.py", label=f"Open {names[iso3]}'s profile →",
+                 query_params=profile.date_params({"iso3": iso3}, day))
 
 with st.expander("The same as a table"):
     table = counts.rename(columns={"name": "Country", "region": "Region", "rigos": "Organisations",

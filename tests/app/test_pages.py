@@ -52,6 +52,15 @@ def test_home_table_lists_every_country_with_its_channels(real_atlas):
     assert "AU" in kenya["Organisations"] and kenya["Channels open to national CSOs"] > 0
 
 
+def test_home_offers_a_country_profile_link_that_keeps_the_date():
+    at = run("pages/home.py", date="2024-06-01")
+    at.selectbox[0].set_value("KEN").run()
+    links = [e for e in at.get("page_link")]
+    assert links and "Kenya" in links[0].proto.label
+    assert links[0].proto.page == "country"
+    assert links[0].proto.query_string == "iso3=KEN&date=2024-06-01"
+
+
 def test_home_with_a_past_date_changes_memberships():
     now = run("pages/home.py").dataframe[0].value.set_index("Country")
     before = run("pages/home.py", date="2024-06-01").dataframe[0].value.set_index("Country")
