@@ -57,8 +57,8 @@ profile.footprint(atlas, categories, labels, key="country-map")
 st.header("Download and share")
 cited = queries.sources_for(atlas, current, paths, nets)
 widgets.download_buttons(paths.drop(columns=["theme_match"]), cited, atlas.as_of, f"channels-{iso3}")
-page = lambda: briefing.country_briefing(  # noqa: E731 (built only when clicked)
-    name, day.isoformat(), atlas.as_of, summary, current, paths, nets, cited)
+page = briefing.country_briefing(name, day.isoformat(), atlas.as_of, summary, current, paths, nets,
+                                 cited)
 st.download_button("Printable briefing (HTML)", page, file_name=f"briefing-{iso3}.html",
                    mime="text/html")
 profile.share_link(profile.date_params({"iso3": iso3}, day))
