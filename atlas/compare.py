@@ -101,6 +101,13 @@ def early_warning_models(atlas: Atlas) -> pd.DataFrame:
     return ew[cols].sort_values(["region", "acronym", "name"]).reset_index(drop=True)
 
 
+def early_warning_roles(models: pd.DataFrame) -> pd.DataFrame:
+    """Organisation × CSO role: how many of its early-warning channels give CSOs that role."""
+    long = models.melt(id_vars=["acronym"], value_vars=list(catalog.EW_ROLES), var_name="role",
+                       value_name="channels")
+    return long.groupby(["acronym", "role"]).channels.sum().reset_index()
+
+
 def filter_networks(atlas: Atlas, region: str | None, theme: str | None) -> pd.DataFrame:
     nets = atlas.networks
     if region:

@@ -34,7 +34,7 @@ def csv_bytes(df: pd.DataFrame, sources: pd.DataFrame, as_of: str) -> bytes:
 
 def excel_bytes(df: pd.DataFrame, sources: pd.DataFrame, as_of: str, sheet: str = "data") -> bytes:
     buffer = io.BytesIO()
-    about = pd.DataFrame({"about": citation_lines(sources.iloc[0:0], as_of)})
+    about = pd.DataFrame({"about": citation_lines(sources, as_of)[:1]})
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         for_spreadsheet(flat(df)).to_excel(writer, sheet_name=sheet[:31], index=False)
         for_spreadsheet(flat(sources)).to_excel(writer, sheet_name="sources", index=False)

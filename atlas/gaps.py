@@ -65,6 +65,12 @@ def gap_matrix(atlas: Atlas, rigo_ids: list[str] | None = None) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def grid(matrix: pd.DataFrame) -> pd.DataFrame:
+    """Recommendation × organisation, each cell its verdict."""
+    return matrix.pivot_table(index="recommendation", columns="acronym", values="verdict",
+                              aggfunc="first").fillna("")
+
+
 def summary(matrix: pd.DataFrame) -> pd.DataFrame:
     """Per organisation: how many recommendations fall in each verdict."""
     counts = matrix.groupby(["acronym", "verdict"]).size().rename("recommendations").reset_index()

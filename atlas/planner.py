@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from atlas.escape import for_href
 from atlas.escape import for_html as e
 from atlas.tables import Atlas
 
@@ -123,8 +122,7 @@ def to_html(markdown_text: str, title: str) -> str:
         elif line.startswith(("- ", "1. ")):
             body.append(f"<p style='margin:.2rem 0 .2rem 1rem'>{e(line)}</p>")
         elif line:
-            href = for_href(line.split()[-1]) if line.split() else ""
-            body.append(f"<p>{e(line)}</p>" if not href else f"<p>{e(line)}</p>")
+            body.append(f"<p>{e(line)}</p>")
     return ("<!doctype html><html lang='en'><head><meta charset='utf-8'>"
             f"<title>{e(title)}</title><style>body{{font-family:Georgia,serif;max-width:46rem;"
             "margin:1.5rem auto;line-height:1.35}h2{border-bottom:1px solid #999}</style></head>"

@@ -68,6 +68,17 @@ def summary_sentence(current: pd.DataFrame, open_now: int, open_if: int = 0) -> 
             f" open now and {open_if} open if conditions are met.")
 
 
+def footprint_of_country(atlas: Atlas, iso3: str, name: str, rigo_ids: list[str],
+                         date: dt.date) -> tuple[dict[str, str], dict[str, str]]:
+    """Map categories and labels: the country itself, and the countries it shares an organisation
+    with at `date`."""
+    held = membership_on(atlas.memberships, date)
+    shared = held[held.rigo_id.isin(rigo_ids) & held.status.isin(BELONGING)].iso3
+    categories = dict.fromkeys(shared, "shares an organisation") | {iso3: "this country"}
+    labels = dict.fromkeys(shared, "shares an organisation") | {iso3: name}
+    return categories, labels
+
+
 def networks_for(atlas: Atlas, iso3: str, rigo_ids: list[str]) -> pd.DataFrame:
     """Networks that use a channel of these organisations, or are based in the country."""
     links = atlas.network_links[atlas.network_links.rigo_id.isin(rigo_ids)]

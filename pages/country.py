@@ -48,10 +48,7 @@ else:
         "name": "Network", "relation": "Relation", "rigo_id": "Organisation", "hq_city": "Based in"}))
 
 st.header("Map")
-shared = queries.membership_on(atlas.memberships, day)
-shared = shared[shared.rigo_id.isin(current.rigo_id) & shared.status.isin(queries.BELONGING)]
-categories = {c: "shares an organisation" for c in shared.iso3} | {iso3: "this country"}
-labels = {c: "shares an organisation" for c in shared.iso3} | {iso3: name}
+categories, labels = profiles.footprint_of_country(atlas, iso3, name, list(current.rigo_id), day)
 profile.footprint(atlas, categories, labels, key="country-map")
 
 st.header("Download and share")

@@ -26,8 +26,7 @@ widgets.chart(charts.verdict_bars(summary, gaps.gap_title(matrix), gaps.CELL_ORD
               atlas.as_of, "gaps-summary")
 
 checkable = matrix[matrix.verdict != gaps.UNKNOWN]
-grid = checkable.pivot_table(index="recommendation", columns="acronym", values="verdict",
-                             aggfunc="first").fillna("")
+grid = gaps.grid(checkable)
 st.subheader("Recommendations we can check, by organisation")
 st.dataframe(grid, width="stretch")
 
