@@ -15,7 +15,7 @@ PAGES = [
     st.Page("pages/rigo.py", title="Organisation", url_path="rigo"),
     st.Page("pages/compare.py", title="Compare", url_path="compare"),
     st.Page("pages/gaps.py", title="Gap analysis", url_path="gaps"),
-    st.Page("pages/early_warning.py", title="Early-warning models", url_path="early-warning"),
+    st.Page("pages/early-warning.py", title="Early-warning models", url_path="early-warning"),
     st.Page("pages/networks.py", title="Networks", url_path="networks"),
     st.Page("pages/planner.py", title="Session planner", url_path="planner"),
     st.Page("pages/data.py", title="Data", url_path="data"),

@@ -26,9 +26,7 @@ if region:
 else:
     st.query_params.pop("region", None)
 
-roles = models.melt(id_vars=["acronym"], value_vars=list(catalog.EW_ROLES), var_name="role",
-                    value_name="holds").groupby(["acronym", "role"]).holds.sum().reset_index()
-roles = roles.rename(columns={"holds": "channels"})
+roles = compare.early_warning_roles(models)
 respond = int(models.response.sum())
 title = f"CSOs hold a response role in {respond} of {len(models)} early-warning channels"
 widgets.chart(charts.heatmap(roles, "role", "acronym", "channels", title, list(catalog.EW_ROLES)),

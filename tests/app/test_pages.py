@@ -29,7 +29,7 @@ def run(page: str, **params: str) -> AppTest:
 
 def test_every_declared_page_has_a_test_here():
     tested = {"pages/home.py", "pages/data.py", "pages/country.py", "pages/rigo.py",
-              "pages/pathways.py", "pages/compare.py", "pages/gaps.py", "pages/early_warning.py",
+              "pages/pathways.py", "pages/compare.py", "pages/gaps.py", "pages/early-warning.py",
               "pages/networks.py", "pages/planner.py"}
     assert set(DECLARED) == tested
 
@@ -164,7 +164,7 @@ def test_gap_page_shows_the_evidence_of_the_chosen_cell():
 
 
 def test_early_warning_page_filters_by_region():
-    at = run("pages/early_warning.py", region="Africa")
+    at = run("pages/early-warning.py", region="Africa")
     table = at.table[0].value
     assert "ECOWAS" in set(table.acronym) and "EU" not in set(table.acronym)
 
@@ -200,7 +200,7 @@ HOSTILE = [
     ("pages/data.py", {"table": "../../manifest"}), ("pages/home.py", {"date": "2024-06-01T00:00"}),
     ("pages/compare.py", {"rigos": "au,nato"}), ("pages/compare.py", {"region": "Atlantis"}),
     ("pages/gaps.py", {"rec": "<script>"}), ("pages/gaps.py", {"rigo": "x" * 300}),
-    ("pages/early_warning.py", {"region": "${alert(1)}"}), ("pages/networks.py", {"theme": "magic"}),
+    ("pages/early-warning.py", {"region": "${alert(1)}"}), ("pages/networks.py", {"theme": "magic"}),
     ("pages/networks.py", {"network": "../etc"}), ("pages/planner.py", {"theme": "astrology"}),
     ("pages/planner.py", {"format": "<img src=x onerror=alert(1)>"}),
     ("pages/planner.py", {"regions": "Africa,Mars"}),
