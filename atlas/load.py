@@ -96,3 +96,16 @@ def _pathways(folder: str, iso3: str, day: dt.date, profile) -> pd.DataFrame:
 def pathways(iso3: str, day: dt.date, profile) -> pd.DataFrame:
     """Banded channels for one country, date and organisation profile (shared, read-only)."""
     return _pathways(str(data_dir()), iso3, day, profile)
+
+
+@st.cache_resource(show_spinner=False)
+def _data_package_zip(folder: str) -> bytes:
+    from atlas import exports
+
+    names = [t.filename for t in catalog.TABLES] + [catalog.GEOJSON_FILENAME, "datapackage.json"]
+    return exports.zip_bytes({name: (Path(folder) / name).read_bytes() for name in names})
+
+
+def data_package_zip() -> bytes:
+    """The whole published data package as one zip (built once per dataset)."""
+    return _data_package_zip(str(data_dir()))

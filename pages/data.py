@@ -47,9 +47,7 @@ else:
 
 cited = queries.sources_for(atlas, df) if name != "sources" else df
 widgets.download_buttons(df, cited, atlas.as_of, f"engagement-atlas-{name}")
-names = [t.filename for t in catalog.TABLES] + [catalog.GEOJSON_FILENAME, "datapackage.json"]
-st.download_button("Download the whole data package (zip)",
-                   lambda: exports.zip_bytes({f: load.processed_file(f) for f in names}),
+st.download_button("Download the whole data package (zip)", load.data_package_zip(),
                    file_name="engagement-atlas-data.zip", mime="application/zip")
 
 widgets.sources_footer(atlas, df if name != "sources" else atlas.channels.iloc[0:0])

@@ -80,13 +80,26 @@ def sources_footer(atlas: Atlas, *frames: pd.DataFrame, cited: pd.DataFrame | No
     st.caption(f"Data verified as of {atlas.as_of}. {LICENCE}")
 
 
+# Downloads are ready bytes, not callables: a deferred download needs a round trip at click
+# time, which was lost under load (tests timed out waiting for it). Caching keeps reruns cheap:
+# the same table and sources give the same bytes without rebuilding the Excel file.
+@st.cache_data(show_spinner=False, max_entries=64)
+def _csv(df: pd.DataFrame, sources: pd.DataFrame, as_of: str) -> bytes:
+    return exports.csv_bytes(df, sources, as_of)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _excel(df: pd.DataFrame, sources: pd.DataFrame, as_of: str) -> bytes:
+    return exports.excel_bytes(df, sources, as_of)
+
+
 def download_buttons(df: pd.DataFrame, sources: pd.DataFrame, as_of: str, stem: str) -> None:
-    """CSV and Excel downloads of `df` with its citations, built only when clicked."""
+    """CSV and Excel downloads of `df` with its citations."""
     left, right = st.columns(2)
-    left.download_button("Download CSV", lambda: exports.csv_bytes(df, sources, as_of),
+    left.download_button("Download CSV", _csv(df, sources, as_of),
                          file_name=f"{stem}.csv", mime="text/csv", key=f"csv-{stem}")
     right.download_button(
-        "Download Excel", lambda: exports.excel_bytes(df, sources, as_of), file_name=f"{stem}.xlsx",
+        "Download Excel", _excel(df, sources, as_of), file_name=f"{stem}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"xlsx-{stem}",
     )
 

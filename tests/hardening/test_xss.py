@@ -128,16 +128,21 @@ def test_chart_tooltip_shows_the_membership_note_as_text(watched, xss_url):
     page.goto(xss_url + "/rigo?id=alpha")
     wait_until_run_ends(page)
     chart = page.locator("[data-testid='stVegaLiteChart'], .vega-embed").first
-    chart.scroll_into_view_if_needed()
-    box = chart.bounding_box()
+    page.locator(".vega-embed canvas, .vega-embed svg").first.wait_for(timeout=30_000)
     seen = ""
-    for fx in (0.3, 0.5, 0.7, 0.9):
-        for fy in (0.25, 0.4, 0.55, 0.7):
-            page.mouse.move(box["x"] + box["width"] * fx, box["y"] + box["height"] * fy)
-            page.wait_for_timeout(60)
-            tip = page.locator("#vg-tooltip-element")
-            if tip.count() and MARK in (text := tip.inner_text()):
-                seen = text
+    for _attempt in range(3):  # on a loaded machine the chart may still be laying out
+        chart.scroll_into_view_if_needed()
+        page.wait_for_timeout(500)
+        box = chart.bounding_box()
+        for fx in (0.3, 0.5, 0.7, 0.9):
+            for fy in (0.25, 0.4, 0.55, 0.7):
+                page.mouse.move(box["x"] + box["width"] * fx, box["y"] + box["height"] * fy)
+                page.wait_for_timeout(60)
+                tip = page.locator("#vg-tooltip-element")
+                if tip.count() and MARK in (text := tip.inner_text()):
+                    seen = text
+                    break
+            if seen:
                 break
         if seen:
             break
