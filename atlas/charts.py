@@ -2,14 +2,33 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Literal
 
 import altair as alt
 import pandas as pd
 
+from atlas.exports import Downloads, downloads, flat
 from atlas.maps import STATUS_COLOURS
 
 STATUS_ORDER = ["member", "suspended", "associate", "observer", "candidate"]
+
+
+Figure = alt.Chart | alt.LayerChart
+
+
+@dataclass(frozen=True)
+class ChartView:
+    """A chart with the numbers behind it (list cells joined) and their files, built once."""
+
+    figure: Figure
+    table: pd.DataFrame
+    files: Downloads
+
+
+def view(figure: Figure, table: pd.DataFrame, sources: pd.DataFrame,
+         as_of: str) -> ChartView:
+    return ChartView(figure, flat(table), downloads(table, sources, as_of))
 
 
 def timeline_height(periods: pd.DataFrame) -> int:

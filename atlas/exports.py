@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -51,3 +52,15 @@ def zip_bytes(files: Mapping[str, bytes]) -> bytes:
             info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, files[name])
     return buffer.getvalue()
+
+
+@dataclass(frozen=True)
+class Downloads:
+    """A table's CSV and Excel files, each with its citations, ready to send."""
+
+    csv: bytes
+    xlsx: bytes
+
+
+def downloads(df: pd.DataFrame, sources: pd.DataFrame, as_of: str) -> Downloads:
+    return Downloads(csv_bytes(df, sources, as_of), excel_bytes(df, sources, as_of))

@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from atlas import queries
+from atlas import overviews, queries, views
 from atlas.tables import Atlas, data_dir, read_atlas
 
 __all__ = ["atlas", "cited_sources", "countries_geojson", "country_channel_counts", "data_dir",
@@ -86,18 +86,6 @@ def gap_matrix() -> pd.DataFrame:
     return _gap_matrix(str(data_dir()))
 
 
-@st.cache_resource(show_spinner=False, max_entries=256)
-def _pathways(folder: str, iso3: str, day: dt.date, profile) -> pd.DataFrame:
-    from atlas import pathways
-
-    return pathways.pathways(_atlas(folder), iso3, day, profile)
-
-
-def pathways(iso3: str, day: dt.date, profile) -> pd.DataFrame:
-    """Banded channels for one country, date and organisation profile (shared, read-only)."""
-    return _pathways(str(data_dir()), iso3, day, profile)
-
-
 @st.cache_resource(show_spinner=False)
 def _data_package_zip(folder: str) -> bytes:
     from atlas import exports
@@ -109,3 +97,87 @@ def _data_package_zip(folder: str) -> bytes:
 def data_package_zip() -> bytes:
     """The whole published data package as one zip (built once per dataset)."""
     return _data_package_zip(str(data_dir()))
+
+
+# Whole page views, cached by their plain keys (country or organisation, date): a rerun that
+# returns to a view does no pandas work, hashes no frame and rebuilds no file. Shared, read-only.
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _country_view(folder: str, iso3: str, day: dt.date) -> views.CountryView:
+    return views.country(_atlas(folder), iso3, day)
+
+
+def country_view(iso3: str, day: dt.date) -> views.CountryView:
+    return _country_view(str(data_dir()), iso3, day)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _pathways_view(folder: str, iso3: str, day: dt.date, who) -> views.PathwaysView:
+    return views.pathway_finder(_atlas(folder), iso3, day, who)
+
+
+def pathways_view(iso3: str, day: dt.date, who) -> views.PathwaysView:
+    return _pathways_view(str(data_dir()), iso3, day, who)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _rigo_view(folder: str, rigo_id: str, day: dt.date, today: dt.date) -> views.RigoView:
+    return views.rigo(_atlas(folder), rigo_id, day, today)
+
+
+def rigo_view(rigo_id: str, day: dt.date) -> views.RigoView:
+    return _rigo_view(str(data_dir()), rigo_id, day, dt.date.today())
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _comparison(folder: str, picked: tuple[str, ...]) -> overviews.Comparison:
+    return overviews.comparison(_atlas(folder), picked)
+
+
+def comparison(picked: list[str]) -> overviews.Comparison:
+    return _comparison(str(data_dir()), tuple(picked))
+
+
+@st.cache_resource(show_spinner=False)
+def _regions(folder: str) -> overviews.Regions:
+    return overviews.regions(_atlas(folder))
+
+
+def regions() -> overviews.Regions:
+    return _regions(str(data_dir()))
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _early_warning(folder: str, region: str | None) -> overviews.EarlyWarning:
+    return overviews.early_warning(_atlas(folder), region)
+
+
+def early_warning(region: str | None) -> overviews.EarlyWarning:
+    return _early_warning(str(data_dir()), region)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _networks(folder: str, region: str | None, theme: str | None) -> overviews.Networks:
+    return overviews.networks(_atlas(folder), region, theme)
+
+
+def networks(region: str | None, theme: str | None) -> overviews.Networks:
+    return _networks(str(data_dir()), region, theme)
+
+
+@st.cache_resource(show_spinner=False)
+def _gap_analysis(folder: str) -> overviews.Gaps:
+    return overviews.gap_analysis(_atlas(folder))
+
+
+def gap_analysis() -> overviews.Gaps:
+    return _gap_analysis(str(data_dir()))
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _session(folder: str, theme: str, regions: tuple[str, ...], fmt: str,
+             link: str) -> overviews.Session:
+    return overviews.session(_atlas(folder), theme, regions, fmt, link)
+
+
+def session(theme: str, regions: list[str], fmt: str, link: str) -> overviews.Session:
+    return _session(str(data_dir()), theme, tuple(regions), fmt, link)

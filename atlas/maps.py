@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import json
-
 import folium
 import pandas as pd
-from folium import MacroElement
-from folium.template import Template
 
 from atlas.escape import for_html
+from atlas.shapes import Lookup, Points, Shapes
 
 STATIC = "/app/static/vendor"
 LOCAL_JS = [("leaflet", f"{STATIC}/leaflet/leaflet.js"), ("jquery", f"{STATIC}/jquery/jquery.min.js")]
@@ -20,6 +17,8 @@ PALETTE = ("#ffffcc", "#a1dab4", "#41b6c4", "#2c7fb8", "#253494")
 NO_DATA = "#d9d9d9"
 BREAKS = (1, 5, 10, 20)  # class i holds counts from BREAKS[i-1] up to BREAKS[i] - 1
 SEAT_COLOUR = "#d95f02"
+SEAT_STYLE = {"radius": 5, "color": "#ffffff", "weight": 1, "fill": True, "fillColor": SEAT_COLOUR,
+              "fillOpacity": 1}
 
 
 def class_of(n_channels: int, n_rigos: int) -> int:
@@ -55,10 +54,10 @@ def legend_html() -> str:
                     for s, t in items)
 
 
-def blank_map(height_zoom: int = 2) -> folium.Map:
+def blank_map(height_zoom: int = 2, **options) -> folium.Map:
     fmap = folium.Map(location=[15, 10], zoom_start=height_zoom, min_zoom=1, tiles=None,
                       world_copy_jump=False, max_bounds=True, control_scale=False,
-                      prefer_canvas=False)
+                      prefer_canvas=False, **options)
     fmap.default_js = LOCAL_JS
     fmap.default_css = LOCAL_CSS
     fmap.get_root().header.add_child(  # type: ignore[attr-defined]
@@ -77,86 +76,25 @@ BORDER = {"color": "#6b6b6b", "weight": 0.4, "fillOpacity": 0.9}
 HIGHLIGHT = {"weight": 2, "color": "#000000"}
 
 
-def _js(value: object) -> str:
-    """A JSON literal for a script. Text in it went through for_html first, so no '<' (hence no
-    '</script>') can occur; unlike jinja's tojson it keeps the escaped entities readable."""
-    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
-
-
-class _CountryShapes(MacroElement):
-    """Country shapes fetched from a static URL; style and tooltip read `atlasChoropleth.lookup`.
-
-    Tooltip text is assembled by string concatenation (no template literal) from lookup values
-    that Python escaped with `for_html`.
-    """
-
-    _template = Template("""
-{% macro script(this, kwargs) %}
-var {{ this.get_name() }} = (function (map) {
-  var A = window.atlasChoropleth = window.atlasChoropleth || {lookup: {}};
-  var palette = {{ this.palette }}, noData = {{ this.no_data }};
-  var border = {{ this.border }}, highlight = {{ this.highlight }};
-  var aliases = {{ this.aliases }};
-  A.style = function (feature) {
-    var row = A.lookup[feature.properties.iso3];
-    var klass = row && row.length > 1 ? row[0] : -1;
-    return L.extend({fillColor: klass < 0 ? noData : palette[klass]}, border);
-  };
-  A.tooltip = function (layer) {
-    var iso3 = layer.feature.properties.iso3;
-    var row = A.lookup[iso3] || [-1, iso3];
-    if (row.length < 4) { row = [-1, row[1], "none in our data", "0"]; }
-    var html = "<table>";
-    for (var i = 0; i < aliases.length; i++) {
-      html += "<tr><th style='text-align:left;padding-right:8px'>" + aliases[i] + "</th><td>"
-        + row[i + 1] + "</td></tr>";
-    }
-    return html + "</table>";
-  };
-  var layer = A.layer = L.geoJson(null, {
-    style: A.style,
-    onEachFeature: function (feature, shape) {
-      shape.bindTooltip(A.tooltip, {sticky: true});
-      shape.on("mouseover", function (e) { e.target.setStyle(highlight); });
-      shape.on("mouseout", function (e) { layer.resetStyle(e.target); });
-    }
-  }).addTo(map);
-  fetch({{ this.url }})
-    .then(function (reply) { return reply.json(); })
-    .then(function (data) { layer.addData(data); layer.bringToBack(); });
-  return layer;
-})({{ this._parent.get_name() }});
-{% endmacro %}
-""")
-
-    def __init__(self, url: str) -> None:
-        super().__init__()
-        self._name = "CountryShapes"
-        self.url = _js(url)
-        self.palette = _js(list(PALETTE))
-        self.no_data = _js(NO_DATA)
-        self.border = _js(BORDER)
-        self.highlight = _js(HIGHLIGHT)
-        self.aliases = _js(list(TOOLTIP_ALIASES))
-
-
-class _CountryFigures(MacroElement):
-    """The per-date lookup iso3 -> [class, name, organisations, channels]; restyles the shapes."""
-
-    _template = Template("""
-{% macro script(this, kwargs) %}
-(function () {
-  var A = window.atlasChoropleth = window.atlasChoropleth || {lookup: {}};
-  A.lookup = {{ this.lookup }};
-  if (A.layer) { A.layer.setStyle(A.style); }
-})();
-{% endmacro %}
-""")
-
-    def __init__(self, lookup: dict[str, list]) -> None:
-        super().__init__()
-        self._name = "CountryFigures"
-        self.lookup = _js(lookup)
+# How the home map colours and labels a country from its lookup row [colour class, name,
+# organisations, channel count] (or [-1, name] for a country in none). Constants only, no data;
+# C is the dict of constants passed along with them.
+_HOME_STYLE_JS = """function (row) {
+  var klass = row && row.length > 1 ? row[0] : -1;
+  return L.extend({fillColor: klass < 0 ? C.noData : C.palette[klass]}, C.border);
+}"""
+_HOME_TOOLTIP_JS = """function (row, iso3) {
+  row = row || [-1, iso3];
+  if (row.length < 4) { row = [-1, row[1], "none in our data", "0"]; }
+  var aliases = C.aliases, html = "<table>";
+  for (var i = 0; i < aliases.length; i++) {
+    html += "<tr><th style='text-align:left;padding-right:8px'>" + aliases[i] + "</th><td>"
+      + row[i + 1] + "</td></tr>";
+  }
+  return html + "</table>";
+}"""
+_HOME_CONSTANTS = {"noData": NO_DATA, "palette": list(PALETTE), "border": BORDER,
+                   "aliases": list(TOOLTIP_ALIASES)}
 
 
 def country_lookup(counts: pd.DataFrame) -> dict[str, list]:
@@ -177,7 +115,7 @@ def world_map(rigos: pd.DataFrame, shapes_url: str = WORLD_SHAPES_URL) -> folium
     """The base of the home map: shapes from a static file and the seats. Same for every date."""
     fmap = blank_map()
     fmap.default_js = LOCAL_JS[:1]  # Leaflet only: nothing on this map uses jQuery
-    _CountryShapes(shapes_url).add_to(fmap)
+    Shapes(shapes_url, _HOME_STYLE_JS, _HOME_TOOLTIP_JS, HIGHLIGHT, _HOME_CONSTANTS).add_to(fmap)
     seat_markers(rigos).add_to(fmap)
     return fmap
 
@@ -185,41 +123,17 @@ def world_map(rigos: pd.DataFrame, shapes_url: str = WORLD_SHAPES_URL) -> folium
 def channel_count_layer(counts: pd.DataFrame) -> folium.FeatureGroup:
     """What changes with the date: colours and tooltip figures, for `feature_group_to_add`."""
     group = folium.FeatureGroup(name="Channels by country", control=False)
-    _CountryFigures(country_lookup(counts)).add_to(group)
+    Lookup(country_lookup(counts)).add_to(group)
     return group
 
 
-class _Seats(MacroElement):
-    """One circle marker per seat, with its tooltip; one element instead of one per marker."""
-
-    _template = Template("""
-{% macro script(this, kwargs) %}
-var {{ this.get_name() }} = (function (map) {
-  var group = L.featureGroup().addTo(map);
-  {{ this.seats }}.forEach(function (seat) {
-    L.circleMarker([seat[0], seat[1]], {{ this.style }}).bindTooltip(seat[2], {sticky: true})
-      .addTo(group);
-  });
-  return group;
-})({{ this._parent.get_name() }});
-{% endmacro %}
-""")
-
-    def __init__(self, seats: list[list]) -> None:
-        super().__init__()
-        self._name = "Seats"
-        self.seats = _js(seats)
-        self.style = _js({"radius": 5, "color": "#ffffff", "weight": 1, "fill": True,
-                          "fillColor": SEAT_COLOUR, "fillOpacity": 1})
-
-
-def seat_markers(rigos: pd.DataFrame) -> MacroElement:
+def seat_markers(rigos: pd.DataFrame) -> Points:
     """The seats of the organisations, tooltips escaped."""
-    return _Seats([
+    return Points([
         [float(row.hq_lat), float(row.hq_lon),
          f"<b>{for_html(row.acronym)}</b> · {for_html(row.name)}<br>Seat: {for_html(row.hq_city)}"]
         for row in rigos.itertuples()
-    ])
+    ], SEAT_STYLE)
 
 
 def choropleth_by_channel_count(counts: pd.DataFrame, rigos: pd.DataFrame
@@ -233,6 +147,7 @@ def choropleth_by_channel_count(counts: pd.DataFrame, rigos: pd.DataFrame
 
 
 # Okabe–Ito (colour-blind safe, categorical): one colour per membership status, used everywhere.
+OUTSIDE = "#f4f4f4"  # countries outside the footprint
 STATUS_COLOURS = {
     "this country": "#000000",
     "member": "#0072B2",
@@ -245,27 +160,41 @@ STATUS_COLOURS = {
 }
 
 
-def footprint_map(geojson: dict, categories: dict[str, str], labels: dict[str, str]) -> folium.Map:
-    """Only the countries in `categories` (iso3 -> status word), coloured by status, fitted."""
-    features = [
-        {"type": "Feature", "geometry": f["geometry"], "properties": {
-            "name": for_html(f["properties"]["name"]),
-            "status": for_html(labels.get(f["properties"]["iso3"], "")),
-            "colour": STATUS_COLOURS.get(categories[f["properties"]["iso3"]], "#999999"),
-        }}
-        for f in geojson["features"] if f["properties"]["iso3"] in categories
-    ]
-    fmap = blank_map()
-    if not features:
-        return fmap
-    layer = folium.GeoJson(
-        {"type": "FeatureCollection", "features": features},
-        style_function=lambda f: {"fillColor": f["properties"]["colour"], "color": "#444444",
-                                  "weight": 0.6, "fillOpacity": 0.85},
-        tooltip=folium.GeoJsonTooltip(fields=["name", "status"], aliases=["Country", "Status"]),
-    ).add_to(fmap)
-    fmap.fit_bounds(layer.get_bounds())  # type: ignore[arg-type]
+_FOOTPRINT_STYLE_JS = """function (row) {
+  return row && row[0] ? {fillColor: row[0], color: "#444444", weight: 0.6, fillOpacity: 0.85}
+                       : {fillColor: C.outside, color: "#b0b0b0", weight: 0.4, fillOpacity: 1};
+}"""
+_FOOTPRINT_TOOLTIP_JS = """function (row, iso3) {
+  row = row || ["", iso3];
+  return "<b>" + row[1] + "</b>" + (row[2] ? "<br>" + row[2] : "");
+}"""
+
+
+def footprint_base(shapes_url: str = WORLD_SHAPES_URL) -> folium.Map:
+    """The base of every footprint map: world shapes from the static file, no geometry inline.
+    The same for every country, organisation and date, so the map stays mounted."""
+    fmap = blank_map(zoom_snap=0.25)  # fractional zoom: the fit fills the frame
+    fmap.default_js = LOCAL_JS[:1]
+    Shapes(shapes_url, _FOOTPRINT_STYLE_JS, _FOOTPRINT_TOOLTIP_JS, HIGHLIGHT,
+           {"outside": OUTSIDE}).add_to(fmap)
     return fmap
+
+
+def footprint_lookup(names: dict[str, str], categories: dict[str, str],
+                     labels: dict[str, str]) -> dict[str, list]:
+    """iso3 -> [colour, name, label] for the countries in `categories`, ["", name] for the rest;
+    every text escaped."""
+    return {iso3: ([STATUS_COLOURS.get(categories[iso3], "#999999"), for_html(name),
+                    for_html(labels.get(iso3, ""))] if iso3 in categories else ["", for_html(name)])
+            for iso3, name in names.items()}
+
+
+def footprint_layer(names: dict[str, str], categories: dict[str, str],
+                    labels: dict[str, str]) -> folium.FeatureGroup:
+    """What changes per view: colours, tooltips, and the view fitted to the coloured countries."""
+    group = folium.FeatureGroup(name="Footprint", control=False)
+    Lookup(footprint_lookup(names, categories, labels), fit=True).add_to(group)
+    return group
 
 
 def status_legend_html(statuses: list[str]) -> str:

@@ -26,12 +26,24 @@ def flag(iso3: str) -> str:
     return "".join(chr(0x1F1E6 + ord(ch) - ord("A")) for ch in alpha2)
 
 
+def country_names(atlas: Atlas) -> dict[str, str]:
+    """iso3 -> name of every country on the map (use through `atlas.derived`)."""
+    return dict(zip(atlas.countries.iso3, atlas.countries.name, strict=True))
+
+
 def country_name(atlas: Atlas, iso3: str) -> str:
-    names = atlas.countries.set_index("iso3").name
-    if iso3 in names.index:
-        return str(names[iso3])
+    names = atlas.derived("country_names", country_names)
+    if iso3 in names:
+        return names[iso3]
     country = pycountry.countries.get(alpha_3=iso3)
     return str(getattr(country, "common_name", None) or getattr(country, "name", iso3))
+
+
+def country_label(atlas: Atlas, iso3: str) -> str:
+    """Flag and name, as pickers show a country."""
+    labels = atlas.derived("country_labels", lambda a: {c: f"{flag(c)} {country_name(a, c)}"
+                                                        for c in known_countries(a)})
+    return labels.get(iso3) or f"{flag(iso3)} {country_name(atlas, iso3)}"
 
 
 def known_countries(atlas: Atlas) -> list[str]:

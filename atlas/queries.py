@@ -52,6 +52,12 @@ def country_channel_counts(atlas: Atlas, date: dt.date) -> pd.DataFrame:
     return out.sort_values("name").reset_index(drop=True)
 
 
+def channel_themes(atlas: Atlas) -> list[str]:
+    """Every theme any channel names, sorted (computed once per dataset)."""
+    return atlas.derived("channel_themes",
+                         lambda a: sorted({t for ts in a.channels.themes for t in ts}))
+
+
 def headline_figures(atlas: Atlas) -> dict[str, object]:
     channels = atlas.channels
     verified = (channels.confidence == "verified").mean() if len(channels) else 0.0

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 
@@ -13,6 +15,7 @@ from etl import catalog
 
 PROCESSED = Path(__file__).resolve().parent.parent / "data" / "processed"
 DATA_DIR_VARIABLE = "ATLAS_DATA_DIR"
+T = TypeVar("T")
 
 
 def data_dir() -> Path:
@@ -41,6 +44,14 @@ class Atlas:
                            self.channels.last_verified, self.networks.last_verified])
         dates = dates[dates != ""]
         return str(dates.max()) if len(dates) else ""
+
+    def derived(self, name: str, build: Callable[[Atlas], T]) -> T:
+        """`build(self)`, computed once per loaded dataset: the tables never change after loading,
+        so lookups built from them (names, link lists) are shared by every rerun and session."""
+        store = self.__dict__.setdefault("_derived", {})
+        if name not in store:
+            store[name] = build(self)
+        return store[name]
 
 
 def read_table(folder: Path, table: catalog.Table) -> pd.DataFrame:

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from atlas import charts, compare, exports, links, load, queries, widgets
+from atlas import compare, links, load, widgets
 
 widgets.require_frame()
 atlas = load.atlas()
@@ -21,52 +21,30 @@ picked = st.multiselect("Organisations", list(atlas.rigos.rigo_id), default=pick
 st.query_params["rigos"] = ",".join(picked)
 st.query_params.pop("region", None)
 
-chosen = compare.channels_with_rigo(atlas, picked)
-everyone = compare.channels_with_rigo(atlas)
-cited = queries.sources_for(atlas, chosen)
+view = load.comparison(picked)  # computed once per selection
+overall = load.regions()  # every channel by region: the same for every selection
 tab_matrix, tab_charts, tab_time, tab_table = st.tabs(["Matrix", "Charts", "Timeline", "Table"])
 
 with tab_matrix:
     st.caption("Each cell names the channels of that type; an empty cell means none is recorded.")
-    matrix = compare.compare_matrix(chosen)
-    if matrix.empty:
+    if view.stages is None:
         st.info("Pick at least one organisation.")
     else:
-        st.table(matrix)
-        stages = compare.stage_counts(chosen)
-        top = compare.leader(stages, "acronym", "channels", {"policy_stage": "decision"})
-        widgets.chart(charts.heatmap(stages, "policy_stage", "acronym", "channels",
-                                     f"{top or 'No organisation'} gives CSOs the most channels "
-                                     "into decisions"), stages, cited, atlas.as_of, "stages")
+        st.table(view.matrix)
+        widgets.chart(view.stages, "stages")
 
 with tab_charts:
-    for field, noun in (("channel_type", "channel type"), ("space", "space"),
-                        ("participation_level", "participation level")):
-        mix = compare.mix(everyone, field)
-        top = compare.leader(mix, "region", "channels")
-        widgets.chart(charts.stacked_mix(mix, field, f"{top} has the most channels; the mix by "
-                                         f"{noun} differs by region"), mix,
-                      queries.sources_for(atlas, everyone), atlas.as_of, f"mix-{field}")
-    ew = compare.mix(everyone, "channel_type")
-    lead = compare.leader(ew, "region", "channels", {"channel_type": "early_warning_partnership"})
+    for field, mix in overall.mixes.items():
+        widgets.chart(mix, f"mix-{field}")
+    lead = overall.early_warning_lead
     st.caption(f"{lead} has the most early-warning partnerships." if lead else "")
-    share = compare.open_share(everyone)
-    widgets.chart(charts.share_bars(share, "region", f"{share.region.iloc[0]} opens the largest "
-                                    "share of its channels to national CSOs"), share,
-                  queries.sources_for(atlas, everyone), atlas.as_of, "open-share")
+    widgets.chart(overall.share, "open-share")
 
 with tab_time:
-    dated = compare.established(everyone)
-    first = dated.iloc[0] if not dated.empty else None
-    title = f"The oldest recorded channel dates from {first.year} ({first.acronym})" \
-        if first is not None else "No dated channel"
-    widgets.chart(charts.established_timeline(dated, title), dated,
-                  queries.sources_for(atlas, everyone), atlas.as_of, "established")
+    widgets.chart(overall.established, "established")
 
 with tab_table:
-    shown = exports.flat(chosen[["acronym", "name", "channel_type", "space", "participation_level",
-                                 "status", "open_national", "confidence", "source_ids"]])
-    st.dataframe(shown, hide_index=True, width="stretch")
-    widgets.download_buttons(chosen, cited, atlas.as_of, "compare-channels")
+    st.dataframe(view.table, hide_index=True, width="stretch")
+    widgets.offer(view.files, "compare-channels")
 
-widgets.sources_footer(atlas, chosen)
+widgets.sources_footer(atlas, cited=view.cited)

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from atlas import charts, compare, gaps, links, load, queries, widgets
+from atlas import compare, gaps, links, load, queries, widgets
 from atlas.escape import for_markdown
 
 widgets.require_frame()
@@ -15,20 +15,15 @@ st.caption("The Madrid conference (GPPAC/OAS report, 2012) asked regional organi
 with st.expander("How each cell is decided"):
     st.markdown(gaps.__doc__ or "")
 
-matrix = load.gap_matrix()
-summary = gaps.summary(matrix[matrix.verdict != gaps.UNKNOWN])
-unknown = matrix[matrix.verdict == gaps.UNKNOWN].drop_duplicates("rec_id")
-st.caption(f"{len(unknown)} of {matrix.rec_id.nunique()} recommendations to regional organisations "
+view = load.gap_analysis()  # the same for every visitor: computed once
+matrix, checkable = view.matrix, view.checkable
+st.caption(f"{view.n_unknown} of {matrix.rec_id.nunique()} recommendations to regional organisations "
            "call for things the dataset does not record (joint training, norms in charters, "
            "field involvement...): they are marked unknown and left out of the chart.")
-widgets.chart(charts.verdict_bars(summary, gaps.gap_title(matrix), gaps.CELL_ORDER,
-                                  gaps.CELL_COLOURS), summary, queries.sources_for(atlas, matrix),
-              atlas.as_of, "gaps-summary")
+widgets.chart(view.summary, "gaps-summary")
 
-checkable = matrix[matrix.verdict != gaps.UNKNOWN]
-grid = gaps.grid(checkable)
 st.subheader("Recommendations we can check, by organisation")
-st.dataframe(grid, width="stretch")
+st.dataframe(view.grid, width="stretch")
 
 st.subheader("The evidence for one cell")
 recs = list(dict.fromkeys(checkable.rec_id))
@@ -51,4 +46,4 @@ found = matrix[(matrix.rec_id == rec) & (matrix.rigo_id == rigo)].iloc[0]
 st.markdown(f"**{for_markdown(found.acronym)}: {found.verdict}.** "
             f"{for_markdown(found.evidence) or 'No channel of this kind is recorded.'}")
 st.table(queries.record_sources(atlas, found)[["source_id", "title", "url"]])
-widgets.sources_footer(atlas, matrix)
+widgets.sources_footer(atlas, cited=view.cited)

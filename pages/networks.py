@@ -3,7 +3,7 @@
 import streamlit as st
 from streamlit_folium import st_folium
 
-from atlas import charts, compare, exports, hubs, links, load, queries, widgets
+from atlas import compare, exports, hubs, links, load, widgets
 from atlas.escape import for_markdown
 
 widgets.require_frame()
@@ -11,8 +11,8 @@ atlas = load.atlas()
 widgets.as_of_date()
 st.title("CSO networks and the organisations they engage")
 
-regions = sorted(r for r in atlas.networks.region.unique() if r)
-themes = sorted({t for ts in atlas.networks.themes for t in ts})
+regions = atlas.derived("network_regions", lambda a: sorted(r for r in a.networks.region.unique() if r))
+themes = atlas.derived("network_themes", lambda a: sorted({t for ts in a.networks.themes for t in ts}))
 region, bad = links.parse_choice(st.query_params.get("region"), regions, None, "region")
 widgets.friendly(bad)
 theme, bad = links.parse_choice(st.query_params.get("theme"), themes, None, "theme")
@@ -28,25 +28,22 @@ for key, value in (("region", region), ("theme", theme)):
     else:
         st.query_params[key] = value
 
-nets = compare.filter_networks(atlas, region, theme)
+view = load.networks(region, theme)  # computed once per region and theme
+nets = view.networks
 st.markdown(f"**{len(nets)}** networks; **{int((nets.hq_lat != '').sum())}** with a known seat "
             "on the map.")
 st_folium(hubs.network_hubs(nets), key="hubs", height=380, use_container_width=True,
           returned_objects=[])
 
-nodes, edges = compare.network_graph(atlas, list(nets.network_id))
-busiest = edges.organisation.value_counts()
-title = (f"{busiest.index[0]} works with the most networks ({busiest.iloc[0]} links)"
-         if len(busiest) else "No link recorded for these networks")
-widgets.chart(charts.network_graph(nodes, edges, title), edges.drop(columns=["x", "y", "x2", "y2"]),
-              queries.sources_for(atlas, nets), atlas.as_of, "network-links")
+widgets.chart(view.graph, "network-links")
 
 st.header("Network profile")
 ids = list(nets.network_id) or list(atlas.networks.network_id)
 picked, bad = links.parse_choice(st.query_params.get("network"), ids, ids[0], "network")
 widgets.friendly(bad)
-names = atlas.networks.set_index("network_id").name
-picked = st.selectbox("Network", ids, index=ids.index(picked), format_func=lambda n: names[n])
+names = atlas.derived("network_names", lambda a: dict(zip(a.networks.network_id, a.networks.name,
+                                                         strict=True)))
+picked = st.selectbox("Network", ids, index=ids.index(picked), format_func=names.get)
 st.query_params["network"] = picked
 net, used, children = compare.network_profile(atlas, picked)
 parent = f" Part of {names.get(net.parent_network_id, net.parent_network_id)}." \
@@ -57,5 +54,5 @@ if len(children):
     st.markdown("Member networks: " + for_markdown(", ".join(children.name)))
 st.table(exports.flat(used[["rigo_id", "relation", "name", "since_year", "note"]]).rename(
     columns={"rigo_id": "Organisation", "name": "Channel"}))
-widgets.download_buttons(nets, queries.sources_for(atlas, nets), atlas.as_of, "networks")
+widgets.offer(view.files, "networks")
 widgets.sources_footer(atlas, nets, used)

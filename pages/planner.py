@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from atlas import links, load, planner, widgets
+from atlas import links, load, planner, queries, widgets
 from atlas.escape import for_markdown
 from atlas.widgets import profile
 
@@ -14,7 +14,7 @@ st.caption("Pick a theme, regions and a format. The planner proposes a case with
            "channels beside one with weak or no engagement, counterpart networks and discussion "
            "questions from the 2012 report. Everything is cited; the link shares the draft.")
 
-themes = sorted({t for ts in atlas.channels.themes for t in ts})
+themes = queries.channel_themes(atlas)
 regions = sorted(atlas.rigos.region.unique())
 theme, bad = links.parse_choice(st.query_params.get("theme"), themes, "early_warning", "theme")
 widgets.friendly(bad)
@@ -31,7 +31,9 @@ fmt = c.radio("Format", list(planner.FORMATS), index=list(planner.FORMATS).index
 params = {"theme": theme, "regions": ",".join(chosen), "format": fmt}
 st.query_params.update(params)
 
-plan = planner.plan(atlas, theme, tuple(chosen), fmt)
+link = (st.context.url or "").split("?")[0]
+view = load.session(theme, chosen, fmt, link)  # computed once per theme, regions and format
+plan = view.plan
 left, right = st.columns(2)
 for column, title, cases in ((left, "Case A: strong formal channels", plan.strong),
                              (right, "Case B: weak or no engagement", plan.weak)):
@@ -53,11 +55,9 @@ st.subheader("Discussion questions (from the 2012 report)")
 for q in plan.questions.itertuples():
     st.markdown(f"- **{for_markdown(q.text)}** {for_markdown(q.summary)}")
 
-cited = atlas.sources[atlas.sources.source_id.isin(planner.cited_ids(plan))]
-link = (st.context.url or "").split("?")[0]
-text = planner.to_markdown(plan, cited, atlas.as_of, link)
-st.download_button("Briefing (Markdown)", text, file_name=f"session-{theme}.md", mime="text/markdown")
-st.download_button("Printable briefing (HTML)", planner.to_html(text, f"Session briefing: {theme}"),
-                   file_name=f"session-{theme}.html", mime="text/html")
+st.download_button("Briefing (Markdown)", view.markdown, file_name=f"session-{theme}.md",
+                   mime="text/markdown")
+st.download_button("Printable briefing (HTML)", view.html, file_name=f"session-{theme}.html",
+                   mime="text/html")
 profile.share_link(profile.date_params(params, day))
-widgets.sources_footer(atlas, plan.strong, plan.weak, plan.networks, plan.questions)
+widgets.sources_footer(atlas, cited=view.cited)

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from atlas import charts, load, profiles, queries, widgets
+from atlas import load, widgets
 from atlas.escape import for_markdown
 from atlas.widgets import cards, profile
 
@@ -20,38 +20,31 @@ st.markdown(for_markdown(f"Seat: {rigo.hq_city}. Founded: {rigo.founded_year}. R
 if rigo.website.startswith("http"):
     st.markdown(f"[Official website]({rigo.website})")
 
-members = profiles.rigo_members(atlas, rigo_id, day)
-counts = members.status.value_counts()
-st.markdown(" · ".join(f"**{n}** {for_markdown(s)}" for s, n in counts.items()) +
+view = load.rigo_view(rigo_id, day)  # everything below, computed once per organisation and date
+st.markdown(" · ".join(f"**{n}** {for_markdown(s)}" for s, n in view.status_counts.items()) +
             f" on {day.isoformat()}.")
 
 st.header("Who belongs")
-profile.footprint(atlas, dict(zip(members.iso3, members.status, strict=True)),
-                  dict(zip(members.iso3, members.status, strict=True)), key="rigo-map")
+statuses = dict(zip(view.members.iso3, view.members.status, strict=True))
+profile.footprint(atlas, statuses, statuses, key="rigo-map")
 with st.expander("Members as a table"):
-    st.table(members[["country", "status", "start_date", "end_date", "note"]])
+    st.table(view.members[["country", "status", "start_date", "end_date", "note"]])
 
 st.header("Membership history")
-periods = profiles.history(atlas, rigo_id, widgets.today())
-widgets.chart(charts.membership_timeline(periods, f"Status periods in {rigo.acronym} since 1990"),
-              periods, queries.sources_for(atlas, members), atlas.as_of, f"history-{rigo_id}")
+widgets.chart(view.history, f"history-{rigo_id}")
 
 st.header("Engagement channels")
-channels = atlas.channels[atlas.channels.rigo_id == rigo_id]
-open_ = queries.open_to_national(channels)
-st.markdown(f"{len(channels)} channels, {int(open_.sum())} of them open to a national CSO.")
-if channels.empty:
+st.markdown(f"{len(view.channels)} channels, {view.n_open} of them open to a national CSO.")
+if view.channels.empty:
     st.info("We hold no channel for this organisation yet.")
-for _, ch in channels.iterrows():
-    cards.channel_card(atlas, ch)
+cards.show(view.cards, key=f"rigo-{rigo_id}")
 
 st.header("Networks that work with it")
-nets = profiles.networks_for(atlas, "", [rigo_id])
-if nets.empty:
+if view.networks.empty:
     st.info("No network in our data works with this organisation yet.")
 else:
-    st.table(nets[["name", "relation", "channel_id", "hq_city"]].rename(columns={
+    st.table(view.networks[["name", "relation", "channel_id", "hq_city"]].rename(columns={
         "name": "Network", "relation": "Relation", "channel_id": "Channel", "hq_city": "Based in"}))
 
 profile.share_link(profile.date_params({"id": rigo_id}, day))
-widgets.sources_footer(atlas, atlas.rigos[atlas.rigos.rigo_id == rigo_id], members, channels, nets)
+widgets.sources_footer(atlas, cited=view.cited)

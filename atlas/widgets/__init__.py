@@ -7,7 +7,8 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from atlas import exports, links
+from atlas import exports, links, texts
+from atlas.charts import ChartView
 from atlas.escape import for_markdown
 from atlas.tables import Atlas
 
@@ -54,15 +55,6 @@ def friendly(message: str | None) -> None:
         st.info(for_markdown(message))
 
 
-def sources_markdown(sources: pd.DataFrame) -> str:
-    """The sources as one Markdown list (one message to the browser, not one per source)."""
-    return "\n".join(
-        f"- **{for_markdown(s.source_id)}**: {for_markdown(s.title)}. {for_markdown(s.publisher)} "
-        f"{for_markdown(s.year)}. "
-        f"{for_markdown(s.url if s.url.startswith('http') else f'seed document {s.url}')}"
-        for s in sources.itertuples())
-
-
 def sources_footer(atlas: Atlas, *frames: pd.DataFrame, cited: pd.DataFrame | None = None) -> None:
     """The sources of what is on screen, the as-of date and the licence.
 
@@ -76,38 +68,39 @@ def sources_footer(atlas: Atlas, *frames: pd.DataFrame, cited: pd.DataFrame | No
     footer = st.expander(f"Sources of this page ({len(cited)}) · data verified as of {atlas.as_of}",
                          key="sources-footer", on_change="rerun")
     if footer.open:
-        footer.markdown(sources_markdown(cited))
+        footer.markdown(texts.sources_markdown(cited))
     st.caption(f"Data verified as of {atlas.as_of}. {LICENCE}")
 
 
 # Downloads are ready bytes, not callables: a deferred download needs a round trip at click
-# time, which was lost under load (tests timed out waiting for it). Caching keeps reruns cheap:
-# the same table and sources give the same bytes without rebuilding the Excel file.
+# time, which was lost under load (tests timed out waiting for it). Views come with their files
+# prebuilt (cached by plain keys); other tables get theirs cached by content (hashed).
 @st.cache_data(show_spinner=False, max_entries=64)
-def _csv(df: pd.DataFrame, sources: pd.DataFrame, as_of: str) -> bytes:
-    return exports.csv_bytes(df, sources, as_of)
+def _files(df: pd.DataFrame, sources: pd.DataFrame, as_of: str) -> exports.Downloads:
+    return exports.downloads(df, sources, as_of)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def _excel(df: pd.DataFrame, sources: pd.DataFrame, as_of: str) -> bytes:
-    return exports.excel_bytes(df, sources, as_of)
-
-
-def download_buttons(df: pd.DataFrame, sources: pd.DataFrame, as_of: str, stem: str) -> None:
-    """CSV and Excel downloads of `df` with its citations."""
+def offer(files: exports.Downloads, stem: str) -> None:
+    """CSV and Excel download buttons for prebuilt files."""
     left, right = st.columns(2)
-    left.download_button("Download CSV", _csv(df, sources, as_of),
-                         file_name=f"{stem}.csv", mime="text/csv", key=f"csv-{stem}")
+    left.download_button("Download CSV", files.csv, file_name=f"{stem}.csv", mime="text/csv",
+                         key=f"csv-{stem}")
     right.download_button(
-        "Download Excel", _excel(df, sources, as_of), file_name=f"{stem}.xlsx",
+        "Download Excel", files.xlsx, file_name=f"{stem}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"xlsx-{stem}",
     )
 
 
-def chart(figure, table: pd.DataFrame, sources: pd.DataFrame, as_of: str, stem: str) -> None:
+def download_buttons(df: pd.DataFrame, sources: pd.DataFrame, as_of: str, stem: str) -> None:
+    """CSV and Excel downloads of `df` with its citations."""
+    offer(_files(df, sources, as_of), stem)
+
+
+def chart(view: ChartView, stem: str) -> None:
     """An Altair chart at its own height, then its table and downloads in an expander."""
-    height = figure.height if isinstance(getattr(figure, "height", None), int) else 300
-    st.altair_chart(figure, width="stretch", height=height + 150)  # room for title, axes, legend
+    height = getattr(view.figure, "height", None)
+    height = height if isinstance(height, int) else 300
+    st.altair_chart(view.figure, width="stretch", height=height + 150)  # room for title and axes
     with st.expander("The numbers behind this chart"):
-        st.dataframe(exports.flat(table), hide_index=True, width="stretch")
-        download_buttons(table, sources, as_of, stem)
+        st.dataframe(view.table, hide_index=True, width="stretch")
+        offer(view.files, stem)

@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from atlas import links, load, maps, profiles
+from atlas import links, maps, profiles
 from atlas.escape import for_markdown
 from atlas.tables import Atlas
 from atlas.widgets import friendly
@@ -65,8 +65,12 @@ def share_link(params: dict[str, str]) -> None:
 
 def footprint(atlas: Atlas, categories: dict[str, str], labels: dict[str, str], key: str,
               height: int = 360) -> None:
-    fmap = maps.footprint_map(load.countries_geojson(), categories, labels)
-    st_folium(fmap, key=key, height=height, use_container_width=True, returned_objects=[])
+    """Countries coloured by status over the world's shapes; the base stays mounted and only the
+    small lookup (colours, tooltips, fit) is re-sent when the view changes."""
+    names = atlas.derived("country_names", profiles.country_names)
+    st_folium(maps.footprint_base(), key=key, height=height, use_container_width=True,
+              returned_objects=[],
+              feature_group_to_add=maps.footprint_layer(names, categories, labels))
     shown = list(dict.fromkeys(categories.values()))
     st.markdown(maps.status_legend_html(shown), unsafe_allow_html=True)
 

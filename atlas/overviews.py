@@ -1,0 +1,176 @@
+"""Everything the organiser pages show, computed at once from their plain keys (no Streamlit).
+
+`load` caches each view by its keys (the organisations picked, a region, a theme), so a rerun
+builds no chart, groups no table and hashes no frame: it only draws. Charts come with the table
+behind them and its files (see `charts.ChartView`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from atlas import charts, compare, exports, gaps, planner, queries
+from atlas.tables import Atlas
+from etl import catalog
+
+MIX_FIELDS = (("channel_type", "channel type"), ("space", "space"),
+              ("participation_level", "participation level"))
+TABLE_COLUMNS = ["acronym", "name", "channel_type", "space", "participation_level", "status",
+                 "open_national", "confidence", "source_ids"]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The organisations picked: matrix, channels into decisions, the table and its files."""
+
+    matrix: pd.DataFrame
+    stages: charts.ChartView | None
+    table: pd.DataFrame
+    files: exports.Downloads
+    cited: pd.DataFrame
+
+
+def comparison(atlas: Atlas, picked: tuple[str, ...]) -> Comparison:
+    chosen = compare.channels_with_rigo(atlas, list(picked))
+    cited = queries.sources_for(atlas, chosen)
+    matrix = compare.compare_matrix(chosen)
+    stages = None
+    if not matrix.empty:
+        counts = compare.stage_counts(chosen)
+        top = compare.leader(counts, "acronym", "channels", {"policy_stage": "decision"})
+        title = f"{top or 'No organisation'} gives CSOs the most channels into decisions"
+        stages = charts.view(charts.heatmap(counts, "policy_stage", "acronym", "channels", title),
+                             counts, cited, atlas.as_of)
+    return Comparison(matrix=matrix, stages=stages, table=exports.flat(chosen[TABLE_COLUMNS]),
+                      files=exports.downloads(chosen, cited, atlas.as_of), cited=cited)
+
+
+@dataclass(frozen=True)
+class Regions:
+    """Every channel by region: the mixes, the share open to national CSOs, the timeline."""
+
+    mixes: dict[str, charts.ChartView]  # field -> chart
+    early_warning_lead: str | None
+    share: charts.ChartView
+    established: charts.ChartView
+
+
+def regions(atlas: Atlas) -> Regions:
+    everyone = compare.channels_with_rigo(atlas)
+    cited = queries.sources_for(atlas, everyone)
+    mixes = {}
+    for field, noun in MIX_FIELDS:
+        mix = compare.mix(everyone, field)
+        top = compare.leader(mix, "region", "channels")
+        mixes[field] = charts.view(charts.stacked_mix(
+            mix, field, f"{top} has the most channels; the mix by {noun} differs by region"),
+            mix, cited, atlas.as_of)
+    by_type = compare.mix(everyone, "channel_type")
+    share = compare.open_share(everyone)
+    dated = compare.established(everyone)
+    first = dated.iloc[0] if not dated.empty else None
+    title = (f"The oldest recorded channel dates from {first.year} ({first.acronym})"
+             if first is not None else "No dated channel")
+    return Regions(
+        mixes=mixes,
+        early_warning_lead=compare.leader(by_type, "region", "channels",
+                                          {"channel_type": "early_warning_partnership"}),
+        share=charts.view(charts.share_bars(share, "region", f"{share.region.iloc[0]} opens the "
+                                            "largest share of its channels to national CSOs"),
+                          share, cited, atlas.as_of),
+        established=charts.view(charts.established_timeline(dated, title), dated, cited,
+                                atlas.as_of),
+    )
+
+
+@dataclass(frozen=True)
+class EarlyWarning:
+    models: pd.DataFrame
+    roles: charts.ChartView
+    table: pd.DataFrame  # the models side by side, roles as marks
+    files: exports.Downloads
+    cited: pd.DataFrame
+
+
+def early_warning(atlas: Atlas, region: str | None) -> EarlyWarning:
+    models = compare.early_warning_models(atlas)
+    if region:
+        models = models[models.region == region].reset_index(drop=True)
+    cited = queries.sources_for(atlas, models)
+    roles = compare.early_warning_roles(models)
+    title = (f"CSOs hold a response role in {int(models.response.sum())} of {len(models)} "
+             "early-warning channels")
+    marks = models.assign(**{r: models[r].map({True: "✔ yes", False: "–"})
+                             for r in catalog.EW_ROLES})
+    table = marks[["acronym", "name", "status", *catalog.EW_ROLES]].rename(
+        columns=lambda c: c.replace("_", " "))
+    return EarlyWarning(
+        models=models, table=table, cited=cited,
+        roles=charts.view(charts.heatmap(roles, "role", "acronym", "channels", title,
+                                         list(catalog.EW_ROLES)), roles, cited, atlas.as_of),
+        files=exports.downloads(models, cited, atlas.as_of),
+    )
+
+
+@dataclass(frozen=True)
+class Networks:
+    networks: pd.DataFrame
+    graph: charts.ChartView
+    files: exports.Downloads
+    cited: pd.DataFrame
+
+
+def networks(atlas: Atlas, region: str | None, theme: str | None) -> Networks:
+    nets = compare.filter_networks(atlas, region, theme)
+    cited = queries.sources_for(atlas, nets)
+    nodes, edges = compare.network_graph(atlas, list(nets.network_id))
+    busiest = edges.organisation.value_counts()
+    title = (f"{busiest.index[0]} works with the most networks ({busiest.iloc[0]} links)"
+             if len(busiest) else "No link recorded for these networks")
+    return Networks(
+        networks=nets, cited=cited, files=exports.downloads(nets, cited, atlas.as_of),
+        graph=charts.view(charts.network_graph(nodes, edges, title),
+                          edges.drop(columns=["x", "y", "x2", "y2"]), cited, atlas.as_of),
+    )
+
+
+@dataclass(frozen=True)
+class Gaps:
+    matrix: pd.DataFrame
+    checkable: pd.DataFrame
+    n_unknown: int
+    summary: charts.ChartView
+    grid: pd.DataFrame
+    cited: pd.DataFrame
+
+
+def gap_analysis(atlas: Atlas) -> Gaps:
+    matrix = gaps.gap_matrix(atlas)
+    checkable = matrix[matrix.verdict != gaps.UNKNOWN]
+    summary = gaps.summary(checkable)
+    cited = queries.sources_for(atlas, matrix)
+    return Gaps(
+        matrix=matrix, checkable=checkable, cited=cited, grid=gaps.grid(checkable),
+        n_unknown=int(matrix[matrix.verdict == gaps.UNKNOWN].rec_id.nunique()),
+        summary=charts.view(charts.verdict_bars(summary, gaps.gap_title(matrix), gaps.CELL_ORDER,
+                                                gaps.CELL_COLOURS), summary, cited, atlas.as_of),
+    )
+
+
+@dataclass(frozen=True)
+class Session:
+    plan: planner.Plan
+    cited: pd.DataFrame
+    markdown: str
+    html: str
+
+
+def session(atlas: Atlas, theme: str, regions: tuple[str, ...], fmt: str, link: str) -> Session:
+    plan = planner.plan(atlas, theme, regions, fmt)
+    cited = atlas.sources[atlas.sources.source_id.isin(planner.cited_ids(plan))]
+    text = planner.to_markdown(plan, cited, atlas.as_of, link)
+    return Session(plan=plan, cited=queries.sources_for(atlas, plan.strong, plan.weak,
+                                                        plan.networks, plan.questions),
+                   markdown=text, html=planner.to_html(text, f"Session briefing: {theme}"))
