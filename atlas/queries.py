@@ -52,6 +52,12 @@ def country_channel_counts(atlas: Atlas, date: dt.date) -> pd.DataFrame:
     return out.sort_values("name").reset_index(drop=True)
 
 
+def acronyms(atlas: Atlas) -> dict[str, str]:
+    """rigo_id -> acronym, in the table's order (computed once per dataset)."""
+    return atlas.derived("acronyms", lambda a: dict(zip(a.rigos.rigo_id, a.rigos.acronym,
+                                                        strict=True)))
+
+
 def channel_themes(atlas: Atlas) -> list[str]:
     """Every theme any channel names, sorted (computed once per dataset)."""
     return atlas.derived("channel_themes",

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from atlas import glossary
+from atlas import glossary, queries
 from atlas.escape import for_href, for_markdown
 from atlas.pathways import BAND_LABELS, CLOSED, CONDITIONAL, OPEN
 from atlas.tables import Atlas
@@ -66,8 +66,7 @@ def card_markdown(atlas: Atlas, ch) -> str:
 
 def cards(atlas: Atlas, channels: pd.DataFrame) -> list[Card]:
     """Every channel of `channels` as a card, in the frame's order."""
-    acronyms = atlas.derived("acronyms", lambda a: dict(zip(a.rigos.rigo_id, a.rigos.acronym,
-                                                            strict=True)))
+    acronyms = queries.acronyms(atlas)
     return [Card(for_markdown(acronyms.get(ch.rigo_id, ch.rigo_id)), card_markdown(atlas, ch),
                  for_markdown(ch.practice_notes))
             for ch in channels.itertuples(index=False)]

@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from atlas import compare, links, load, widgets
+from atlas import compare, links, load, queries, widgets
+from atlas.widgets import urlstate
 
 widgets.require_frame()
 atlas = load.atlas()
@@ -15,11 +16,13 @@ widgets.friendly(bad)
 default = compare.default_selection(atlas, region)
 picked, bad = links.parse_list(st.query_params.get("rigos"), atlas.rigos.rigo_id, "organisation")
 widgets.friendly(bad)
-acronyms = atlas.rigos.set_index("rigo_id").acronym
-picked = st.multiselect("Organisations", list(atlas.rigos.rigo_id), default=picked or default,
-                        format_func=lambda r: acronyms[r])
+acronyms = queries.acronyms(atlas)
+ids = list(acronyms)
+urlstate.seed("compare-rigos", picked or default, "rigos", "region", valid=ids)
+picked = st.multiselect("Organisations", ids, key="compare-rigos", format_func=acronyms.get)
 st.query_params["rigos"] = ",".join(picked)
 st.query_params.pop("region", None)
+urlstate.written("compare-rigos", "rigos", "region")
 
 view = load.comparison(picked)  # computed once per selection
 overall = load.regions()  # every channel by region: the same for every selection

@@ -37,7 +37,7 @@ st.header("Networks that can carry your voice")
 if view.networks.empty:
     st.info("No network in our data works with these organisations yet.")
 else:
-    st.table(view.networks[["name", "relation", "rigo_id", "hq_city"]].rename(columns={
+    widgets.table(view.networks[["name", "relation", "rigo_id", "hq_city"]].rename(columns={
         "name": "Network", "relation": "Relation", "rigo_id": "Organisation", "hq_city": "Based in"}))
 
 st.header("Map")

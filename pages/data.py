@@ -4,6 +4,7 @@ import streamlit as st
 
 from atlas import exports, links, load, queries, widgets
 from atlas.tables import catalog
+from atlas.widgets import urlstate
 
 widgets.require_frame()
 atlas = load.atlas()
@@ -20,17 +21,14 @@ rigo, problem = links.parse_choice(st.query_params.get("rigo"), atlas.rigos.rigo
 widgets.friendly(problem and problem + " Showing all organisations.")
 
 left, middle, right = st.columns([2, 3, 2])
-name = left.selectbox("Table", list(TABLES), index=list(TABLES).index(name))
-text = middle.text_input("Search", value=str(st.query_params.get("q", ""))[:100],
-                         placeholder="e.g. early warning, Kenya, ECOSOCC")
+name = urlstate.bound(left.selectbox, "table", name, key="data-table", label="Table",
+                      options=list(TABLES), valid=list(TABLES))
+text = urlstate.bound(middle.text_input, "q", str(st.query_params.get("q", ""))[:100],
+                      key="data-q", label="Search", max_chars=100,
+                      placeholder="e.g. early warning, Kenya, ECOSOCC")
 options = [None, *atlas.rigos.rigo_id]
-rigo = right.selectbox("Organisation", options, index=options.index(rigo),
-                       format_func=lambda r: "All" if r is None else r)
-st.query_params.update({"table": name, **({"q": text} if text else {}),
-                        **({"rigo": rigo} if rigo else {})})
-for key, value in (("q", text), ("rigo", rigo)):
-    if not value:
-        st.query_params.pop(key, None)
+rigo = urlstate.bound(right.selectbox, "rigo", rigo, key="data-rigo", label="Organisation",
+                      options=options, valid=options, format_func=lambda r: "All" if r is None else r)
 
 df = queries.search_rows(getattr(atlas, name), text, rigo)
 st.write(f"**{len(df)}** of {len(getattr(atlas, name))} rows.")

@@ -4,6 +4,7 @@ import streamlit as st
 
 from atlas import compare, links, load, widgets
 from atlas.escape import for_markdown
+from atlas.widgets import cards, urlstate
 
 widgets.require_frame()
 atlas = load.atlas()
@@ -17,22 +18,19 @@ regions = atlas.derived("early_warning_regions", lambda a: sorted(
 region, bad = links.parse_choice(st.query_params.get("region"), regions, None, "region")
 widgets.friendly(bad)
 options = [None, *regions]
-region = st.selectbox("Region", options, index=options.index(region),
-                      format_func=lambda r: "All regions" if r is None else r)
-if region:
-    st.query_params["region"] = region
-else:
-    st.query_params.pop("region", None)
+region = urlstate.bound(st.selectbox, "region", region, key="early-warning-region", label="Region",
+                        options=options, valid=options,
+                        format_func=lambda r: "All regions" if r is None else r)
 view = load.early_warning(region)  # computed once per region
 
 widgets.chart(view.roles, "early-warning-roles")
 
 st.subheader("The models, side by side")
-st.table(view.table)
+widgets.table(view.table)
 
 st.subheader("What the sources say about turning warning into action")
-for m in view.models[view.models.practice_notes != ""].itertuples():
-    with st.expander(for_markdown(f"{m.acronym}: {m.name}")):
-        st.markdown(for_markdown(m.practice_notes))
+cards.paged(list(view.models[view.models.practice_notes != ""].itertuples()), "early-warning-notes",
+            lambda m: st.expander(for_markdown(f"{m.acronym}: {m.name}")).markdown(
+                for_markdown(m.practice_notes)))
 widgets.offer(view.files, "early-warning")
 widgets.sources_footer(atlas, cited=view.cited)

@@ -4,6 +4,7 @@ import streamlit as st
 
 from atlas import compare, gaps, links, load, queries, widgets
 from atlas.escape import for_markdown
+from atlas.widgets import urlstate
 
 widgets.require_frame()
 atlas = load.atlas()
@@ -36,12 +37,11 @@ rigo, bad = links.parse_choice(st.query_params.get("rigo"), atlas.rigos.rigo_id,
 widgets.friendly(bad)
 texts = matrix.drop_duplicates("rec_id").set_index("rec_id").recommendation
 left, right = st.columns(2)
-rec = left.selectbox("Recommendation", recs, index=recs.index(rec) if rec in recs else 0,
-                     format_func=lambda r: texts[r][:90])
-ids = list(atlas.rigos.rigo_id)
-acronyms = atlas.rigos.set_index("rigo_id").acronym
-rigo = right.selectbox("Organisation", ids, index=ids.index(rigo), format_func=lambda r: acronyms[r])
-st.query_params.update({"rec": rec, "rigo": rigo})
+rec = urlstate.bound(left.selectbox, "rec", rec, key="gaps-rec", label="Recommendation",
+                     options=recs, valid=recs, format_func=lambda r: texts[r][:90])
+acronyms = queries.acronyms(atlas)
+rigo = urlstate.bound(right.selectbox, "rigo", rigo, key="gaps-rigo", label="Organisation",
+                      options=list(acronyms), valid=list(acronyms), format_func=acronyms.get)
 found = matrix[(matrix.rec_id == rec) & (matrix.rigo_id == rigo)].iloc[0]
 st.markdown(f"**{for_markdown(found.acronym)}: {found.verdict}.** "
             f"{for_markdown(found.evidence) or 'No channel of this kind is recorded.'}")

@@ -5,6 +5,7 @@ from streamlit_folium import st_folium
 
 from atlas import compare, exports, hubs, links, load, widgets
 from atlas.escape import for_markdown
+from atlas.widgets import urlstate
 
 widgets.require_frame()
 atlas = load.atlas()
@@ -18,15 +19,12 @@ widgets.friendly(bad)
 theme, bad = links.parse_choice(st.query_params.get("theme"), themes, None, "theme")
 widgets.friendly(bad)
 left, right = st.columns(2)
-region = left.selectbox("Region", [None, *regions], index=[None, *regions].index(region),
+region = urlstate.bound(left.selectbox, "region", region, key="networks-region", label="Region",
+                        options=[None, *regions], valid=[None, *regions],
                         format_func=lambda r: "All regions" if r is None else r)
-theme = right.selectbox("Theme", [None, *themes], index=[None, *themes].index(theme),
-                        format_func=lambda t: "All themes" if t is None else t.replace("_", " "))
-for key, value in (("region", region), ("theme", theme)):
-    if value is None:
-        st.query_params.pop(key, None)
-    else:
-        st.query_params[key] = value
+theme = urlstate.bound(right.selectbox, "theme", theme, key="networks-theme", label="Theme",
+                       options=[None, *themes], valid=[None, *themes],
+                       format_func=lambda t: "All themes" if t is None else t.replace("_", " "))
 
 view = load.networks(region, theme)  # computed once per region and theme
 nets = view.networks
@@ -43,8 +41,8 @@ picked, bad = links.parse_choice(st.query_params.get("network"), ids, ids[0], "n
 widgets.friendly(bad)
 names = atlas.derived("network_names", lambda a: dict(zip(a.networks.network_id, a.networks.name,
                                                          strict=True)))
-picked = st.selectbox("Network", ids, index=ids.index(picked), format_func=names.get)
-st.query_params["network"] = picked
+picked = urlstate.bound(st.selectbox, "network", picked, key="networks-network", label="Network",
+                        options=ids, valid=ids, format_func=names.get)
 net, used, children = compare.network_profile(atlas, picked)
 parent = f" Part of {names.get(net.parent_network_id, net.parent_network_id)}." \
     if net.parent_network_id else ""
@@ -52,7 +50,7 @@ st.markdown(for_markdown(f"{net['name']} ({net.acronym or 'no acronym'}): {net.s
                          f"based in {net.hq_city or 'a seat we could not confirm'}.{parent}"))
 if len(children):
     st.markdown("Member networks: " + for_markdown(", ".join(children.name)))
-st.table(exports.flat(used[["rigo_id", "relation", "name", "since_year", "note"]]).rename(
+widgets.table(exports.flat(used[["rigo_id", "relation", "name", "since_year", "note"]]).rename(
     columns={"rigo_id": "Organisation", "name": "Channel"}))
 widgets.offer(view.files, "networks")
 widgets.sources_footer(atlas, nets, used)

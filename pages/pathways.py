@@ -17,9 +17,6 @@ iso3 = profile.pick("iso3", codes, "KEN", "Where is your organisation registered
                     format_func=lambda c: profiles.country_label(atlas, c))
 themes = queries.channel_themes(atlas)
 who, params = finder.profile_inputs(themes)
-st.query_params.update({k: v for k, v in params.items() if v})
-for key in [k for k, v in params.items() if not v]:
-    st.query_params.pop(key, None)
 
 view = load.pathways_view(iso3, day, who)  # computed once per country, date and profile
 if view.paths.empty:

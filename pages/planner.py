@@ -4,7 +4,7 @@ import streamlit as st
 
 from atlas import links, load, planner, queries, widgets
 from atlas.escape import for_markdown
-from atlas.widgets import profile
+from atlas.widgets import profile, urlstate
 
 widgets.require_frame()
 atlas = load.atlas()
@@ -23,13 +23,14 @@ widgets.friendly(bad)
 fmt, bad = links.parse_choice(st.query_params.get("format"), planner.FORMATS, "panel", "format")
 widgets.friendly(bad)
 a, b, c = st.columns([2, 3, 2])
-theme = a.selectbox("Theme", themes, index=themes.index(theme),
-                    format_func=lambda t: t.replace("_", " "))
-chosen = b.multiselect("Regions", regions, default=chosen or ["Africa", "Americas"])
-fmt = c.radio("Format", list(planner.FORMATS), index=list(planner.FORMATS).index(fmt),
-              horizontal=True)
+theme = urlstate.bound(a.selectbox, "theme", theme, key="planner-theme", label="Theme",
+                       options=themes, valid=themes, format_func=lambda t: t.replace("_", " "))
+chosen = urlstate.bound(b.multiselect, "regions", chosen or ["Africa", "Americas"],
+                        key="planner-regions", label="Regions", options=regions, valid=regions,
+                        to_url=",".join)
+fmt = urlstate.bound(c.radio, "format", fmt, key="planner-format", label="Format",
+                     options=list(planner.FORMATS), valid=list(planner.FORMATS), horizontal=True)
 params = {"theme": theme, "regions": ",".join(chosen), "format": fmt}
-st.query_params.update(params)
 
 link = (st.context.url or "").split("?")[0]
 view = load.session(theme, chosen, fmt, link)  # computed once per theme, regions and format
@@ -48,7 +49,7 @@ for column, title, cases in ((left, "Case A: strong formal channels", plan.stron
 
 st.subheader("Counterpart networks")
 if len(plan.networks):
-    st.table(plan.networks[["name", "rigo_id", "relation"]])
+    widgets.table(plan.networks[["name", "rigo_id", "relation"]])
 else:
     st.info("No network linked to these organisations works on this theme in our data.")
 st.subheader("Discussion questions (from the 2012 report)")

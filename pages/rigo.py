@@ -28,7 +28,7 @@ st.header("Who belongs")
 statuses = dict(zip(view.members.iso3, view.members.status, strict=True))
 profile.footprint(atlas, statuses, statuses, key="rigo-map")
 with st.expander("Members as a table"):
-    st.table(view.members[["country", "status", "start_date", "end_date", "note"]])
+    widgets.table(view.members[["country", "status", "start_date", "end_date", "note"]])
 
 st.header("Membership history")
 widgets.chart(view.history, f"history-{rigo_id}")
@@ -43,7 +43,7 @@ st.header("Networks that work with it")
 if view.networks.empty:
     st.info("No network in our data works with this organisation yet.")
 else:
-    st.table(view.networks[["name", "relation", "channel_id", "hq_city"]].rename(columns={
+    widgets.table(view.networks[["name", "relation", "channel_id", "hq_city"]].rename(columns={
         "name": "Network", "relation": "Relation", "channel_id": "Channel", "hq_city": "Based in"}))
 
 profile.share_link(profile.date_params({"id": rigo_id}, day))

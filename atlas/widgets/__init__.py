@@ -35,19 +35,35 @@ def today() -> dt.date:
 
 def as_of_date() -> dt.date:
     """The page's date: from `?date=`, changeable in the sidebar, kept in the URL."""
+    from atlas.widgets import urlstate
+
     day, problem = links.parse_date(st.query_params.get_all("date"), today())
     if problem:
         st.warning(for_markdown(problem))
         st.query_params.pop("date", None)
+    urlstate.seed("as-of-date", day, "date")
     picked = st.sidebar.date_input(
-        "Show the situation on", value=day, min_value=links.EARLIEST, max_value=today(),
+        "Show the situation on", min_value=links.EARLIEST, max_value=today(), key="as-of-date",
         format="YYYY-MM-DD", help="Memberships change: pick a past date to see who belonged then.",
     )
     if picked != today():
         st.query_params["date"] = picked.isoformat()
     else:
         st.query_params.pop("date", None)
+    urlstate.written("as-of-date", "date")
     return picked
+
+
+LONG_TABLE = 50  # rows: a longer table scrolls instead of printing in full
+
+
+def table(df: pd.DataFrame) -> None:
+    """A short table printed in full (easy to read and to print); a long one scrolls, so a page
+    stays quick however much data there is."""
+    if len(df) > LONG_TABLE:
+        st.dataframe(df, hide_index=True, width="stretch")
+    else:
+        st.table(df)
 
 
 def friendly(message: str | None) -> None:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
 import streamlit as st
 
 from atlas.texts import BAND_MARKS, Card
 
-__all__ = ["BAND_MARKS", "show"]
+__all__ = ["BAND_MARKS", "paged", "show"]
+T = TypeVar("T")
 PAGE = 25  # cards drawn at once; more on request (a large dataset can hold thousands per band)
 
 
@@ -21,17 +25,26 @@ def _more(key: str) -> None:
     st.session_state[key] = st.session_state.get(key, PAGE) + PAGE
 
 
-def show(cards: list[Card], key: str, by_rigo: bool = False) -> None:
-    """The first cards, then a button for the next page; with `by_rigo`, a subheader each time
-    the organisation changes (cards come sorted by organisation)."""
+def paged(items: Sequence[T], key: str, draw: Callable[[T], None]) -> None:
+    """Draw the first page of items, then a button for the next page."""
     shown = st.session_state.get(key, PAGE)
-    rigo = None
-    for card in cards[:shown]:
-        if by_rigo and card.rigo != rigo:
-            rigo = card.rigo
-            st.subheader(rigo)
-        _card(card)
-    rest = len(cards) - shown
+    for item in items[:shown]:
+        draw(item)
+    rest = len(items) - shown
     if rest > 0:
         st.button(f"Show {min(rest, PAGE)} more ({rest} not shown)", key=f"{key}-button",
                   on_click=_more, args=(key,))
+
+
+def show(cards: list[Card], key: str, by_rigo: bool = False) -> None:
+    """Channel cards a page at a time; with `by_rigo`, a subheader each time the organisation
+    changes (cards come sorted by organisation)."""
+    last: list[str | None] = [None]
+
+    def draw(card: Card) -> None:
+        if by_rigo and card.rigo != last[0]:
+            last[0] = card.rigo
+            st.subheader(card.rigo)
+        _card(card)
+
+    paged(cards, key, draw)

@@ -6,9 +6,11 @@ import streamlit as st
 
 from atlas import links
 from atlas.pathways import KIND_LABELS, Profile
-from atlas.widgets import friendly
+from atlas.widgets import friendly, urlstate
 
 YES_NO = {"": "Not said", "yes": "Yes", "no": "No"}
+FIELDS = (("finder-org", "org"), ("finder-themes", "themes"), ("finder-years", "years"),
+          ("finder-funding", "funding"), ("finder-humanitarian", "humanitarian"))
 
 
 def _params_after(profile: Profile) -> dict[str, str]:
@@ -23,7 +25,8 @@ def _params_after(profile: Profile) -> dict[str, str]:
 
 
 def profile_inputs(themes: list[str]) -> tuple[Profile, dict[str, str]]:
-    """Draw the inputs (pre-filled from the URL) and return the profile and its URL parameters."""
+    """Draw the inputs (pre-filled from the URL), keep them in the URL, and return the profile
+    and its URL parameters."""
     q = st.query_params
     kind, bad = links.parse_choice(q.get_all("org"), list(KIND_LABELS), "national",
                                    "organisation type")
@@ -36,20 +39,35 @@ def profile_inputs(themes: list[str]) -> tuple[Profile, dict[str, str]]:
     friendly(bad)
     hum, bad = links.parse_choice(q.get_all("humanitarian"), ["yes", "no"], "", "answer")
     friendly(bad)
-    left, right = st.columns(2)
     kinds = list(KIND_LABELS)
-    kind = left.radio("Your organisation is a…", kinds, index=kinds.index(kind or "national"),
+    for key, value, param, valid in (
+            ("finder-org", kind or "national", "org", kinds),
+            ("finder-themes", wanted, "themes", themes),
+            ("finder-years", years or 0, "years", None),
+            ("finder-funding", funding if funding is not None else 0, "funding", None),
+            ("finder-humanitarian", hum or "", "humanitarian", list(YES_NO))):
+        urlstate.seed(key, value, param, valid=valid)
+    left, right = st.columns(2)
+    kind = left.radio("Your organisation is a…", kinds, key="finder-org",
                       format_func=lambda k: KIND_LABELS[k].removesuffix("s"))
-    wanted = left.multiselect("Themes you work on", themes, default=wanted,
+    wanted = left.multiselect("Themes you work on", themes, key="finder-themes",
                               format_func=lambda t: t.replace("_", " "))
     years = right.number_input("Years since registration (leave 0 if you don't know)", 0, 200,
-                               value=years or 0, step=1) or None
+                               step=1, key="finder-years") or None
     funding = right.slider("Share of your funding that comes from your members (%)", 0, 100,
-                           value=funding if funding is not None else 0)
+                           key="finder-funding")
     hum = right.radio("Is your mandate humanitarian?", list(YES_NO), horizontal=True,
-                      index=list(YES_NO).index(hum or ""), format_func=YES_NO.get)
+                      key="finder-humanitarian", format_func=YES_NO.get)
     said_funding = funding if (funding or q.get("funding")) else None
     profile = Profile(kind=kind, themes=tuple(wanted), years_registered=years,
                       humanitarian={"yes": True, "no": False}.get(hum),
                       member_funding_share=None if said_funding is None else said_funding / 100)
-    return profile, _params_after(profile)
+    params = _params_after(profile)
+    for param, value in params.items():
+        if value:
+            q[param] = value
+        else:
+            q.pop(param, None)
+    for key, param in FIELDS:
+        urlstate.written(key, param)
+    return profile, params

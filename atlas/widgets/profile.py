@@ -12,7 +12,7 @@ from streamlit_folium import st_folium
 from atlas import links, maps, profiles
 from atlas.escape import for_markdown
 from atlas.tables import Atlas
-from atlas.widgets import friendly
+from atlas.widgets import friendly, urlstate
 
 CHIP_COLOURS = {"member": "blue", "suspended": "orange", "associate": "violet",
                 "observer": "green", "candidate": "gray"}
@@ -25,9 +25,11 @@ def pick(param: str, choices: list[str], default: str, label: str, what: str,
         default = choices[0]
     value, problem = links.parse_choice(st.query_params.get_all(param), choices, default, what)
     friendly(problem and f"{problem} Showing {format_func(default)}.")
-    value = value or default
-    picked = st.selectbox(label, choices, index=choices.index(value), format_func=format_func)
+    key = f"pick-{param}"
+    urlstate.seed(key, value or default, param, valid=choices)
+    picked = st.selectbox(label, choices, format_func=format_func, key=key)
     st.query_params[param] = picked
+    urlstate.written(key, param)
     return picked
 
 
