@@ -38,6 +38,18 @@ def countries_geojson() -> dict:
     return _countries_geojson(str(data_dir()))
 
 
+@st.cache_resource(show_spinner=False)
+def _country_finder(folder: str):
+    from atlas import places
+
+    return places.country_finder(_countries_geojson(folder))
+
+
+def country_at(lat: float, lng: float) -> str | None:
+    """The iso3 of the country drawn at this point of the map, or None."""
+    return _country_finder(str(data_dir()))(lat, lng)
+
+
 # A precomputed aggregate per date: the home page and its reruns read it instead of regrouping
 # the memberships. Shared read-only (callers copy before changing it); bounded by max_entries.
 @st.cache_resource(show_spinner=False, max_entries=64)

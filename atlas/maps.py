@@ -74,6 +74,7 @@ WORLD_SHAPES_URL = "/app/static/data/countries.geojson"
 TOOLTIP_ALIASES = ("Country", "Regional organisations", "Channels open to national CSOs")
 BORDER = {"color": "#6b6b6b", "weight": 0.4, "fillOpacity": 0.9}
 HIGHLIGHT = {"weight": 2, "color": "#000000"}
+WORLD_VIEW = [[-56.0, -180.0], [78.0, 180.0]]  # south-west, north-east: every inhabited land
 
 
 # How the home map colours and labels a country from its lookup row [colour class, name,
@@ -112,8 +113,12 @@ def country_lookup(counts: pd.DataFrame) -> dict[str, list]:
 
 
 def world_map(rigos: pd.DataFrame, shapes_url: str = WORLD_SHAPES_URL) -> folium.Map:
-    """The base of the home map: shapes from a static file and the seats. Same for every date."""
-    fmap = blank_map()
+    """The base of the home map: shapes from a static file and the seats. Same for every date.
+
+    The view fits the whole inhabited world to the frame's width (fractional zoom), so countries
+    by the antimeridian (Fiji, Samoa, Tonga…) are on screen without panning."""
+    fmap = blank_map(zoom_snap=0.25)
+    fmap.fit_bounds(WORLD_VIEW)
     fmap.default_js = LOCAL_JS[:1]  # Leaflet only: nothing on this map uses jQuery
     Shapes(shapes_url, _HOME_STYLE_JS, _HOME_TOOLTIP_JS, HIGHLIGHT, _HOME_CONSTANTS).add_to(fmap)
     seat_markers(rigos).add_to(fmap)

@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from atlas import links, maps, profiles
+from atlas import links, load, maps, places, profiles
 from atlas.escape import for_markdown
 from atlas.tables import Atlas
 from atlas.widgets import friendly, urlstate
@@ -31,6 +31,16 @@ def pick(param: str, choices: list[str], default: str, label: str, what: str,
     st.query_params[param] = picked
     urlstate.written(key, param)
     return picked
+
+
+def follow_map_click(returned: object, key: str) -> None:
+    """Put the country under the user's latest click on the map into the picker `key` (a click
+    on the sea leaves the picker as it was)."""
+    for kind, point in places.clicked_points(returned).items():
+        seen = f"{key}-{kind}"
+        if point != st.session_state.get(seen):
+            st.session_state[seen] = point
+            st.session_state[key] = load.country_at(*point) or st.session_state.get(key)
 
 
 def membership_chips(current: pd.DataFrame, date: dt.date) -> None:

@@ -34,8 +34,8 @@ def test_map_draws_countries_and_tooltip_names_kenya(page, app_url, offsite):
     shapes = page.frame_locator(MAP).locator("path.leaflet-interactive")
     expect(shapes.nth(200)).to_be_attached(timeout=30_000)
     _hover_latlng(page, 0.5, 37.9)
-    tooltip = page.frame_locator(MAP).locator(".leaflet-tooltip")
-    expect(tooltip).to_contain_text("Kenya", timeout=10_000)
+    tooltip = page.frame_locator(MAP).locator(".leaflet-tooltip").filter(has_text="Kenya")
+    expect(tooltip).to_be_visible(timeout=10_000)
     expect(tooltip).to_contain_text("AU")
     expect(tooltip).to_contain_text("IGAD")
     assert offsite == []
@@ -53,3 +53,22 @@ def test_a_dated_link_changes_the_date_picker(page, app_url):
     expect(year).to_have_attribute("aria-valuenow", "2024", timeout=30_000)
     month = page.get_by_role("spinbutton", name="month, Show the situation on")
     expect(month).to_have_attribute("aria-valuenow", "6")
+
+
+@pytest.mark.parametrize(("lat", "lng", "name", "iso3"), [(0.5, 37.9, "Kenya", "KEN"),
+                                                         (-17.8, 178.0, "Fiji", "FJI"),
+                                                         (14.8, -86.8, "Honduras", "HND")])
+def test_clicking_a_country_offers_its_profile_with_the_date(page, app_url, lat, lng, name, iso3):
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    page.goto(app_url + "/?date=2024-06-01")
+    expect(page.frame_locator(MAP).locator("path.leaflet-interactive").nth(200)).to_be_attached(
+        timeout=30_000)
+    _hover_latlng(page, lat, lng)
+    page.mouse.down()
+    page.mouse.up()
+    link = page.get_by_role("link", name=f"Open {name}'s profile")
+    expect(link).to_be_visible(timeout=15_000)
+    href = link.get_attribute("href") or ""
+    assert f"iso3={iso3}" in href and "date=2024-06-01" in href
+    link.click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(name, timeout=30_000)
