@@ -33,10 +33,17 @@ def csv_bytes(df: pd.DataFrame, sources: pd.DataFrame, as_of: str) -> bytes:
     return (body + "\n" + notes).encode("utf-8")
 
 
+# XlsxWriter writes about twice as fast as openpyxl and much smaller files. It would turn text
+# that starts with "=" into a formula and text that looks like a URL into a link: both off, so a
+# cell holds exactly the (already neutralised) text.
+EXCEL_OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False}
+
+
 def excel_bytes(df: pd.DataFrame, sources: pd.DataFrame, as_of: str, sheet: str = "data") -> bytes:
     buffer = io.BytesIO()
     about = pd.DataFrame({"about": citation_lines(sources, as_of)[:1]})
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+    with pd.ExcelWriter(buffer, engine="xlsxwriter",
+                        engine_kwargs={"options": EXCEL_OPTIONS}) as writer:
         for_spreadsheet(flat(df)).to_excel(writer, sheet_name=sheet[:31], index=False)
         for_spreadsheet(flat(sources)).to_excel(writer, sheet_name="sources", index=False)
         about.to_excel(writer, sheet_name="about", index=False)

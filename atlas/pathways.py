@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 import pandas as pd
 
 from atlas.queries import BELONGING, membership_on
 from atlas.tables import Atlas
 
+Row = Any  # a row of the channels table: a Series, or a named tuple from itertuples (faster)
 OPEN, CONDITIONAL, CLOSED = "open", "conditional", "closed"
 BAND_LABELS = {
     OPEN: "Open now",
@@ -64,7 +66,7 @@ def _number(value: str) -> float | None:
     return float(value) if value not in ("", None) else None
 
 
-def _who_may_apply(ch: pd.Series, profile: Profile, verdict: Verdict) -> None:
+def _who_may_apply(ch: Row, profile: Profile, verdict: Verdict) -> None:
     kinds = set(ch.open_to) or ELIGIBILITY_FOR_KIND.get(ch.eligibility, set())
     if ch.eligibility == "by_invitation" and not ch.open_to:
         verdict.condition("by invitation only")
@@ -73,7 +75,7 @@ def _who_may_apply(ch: pd.Series, profile: Profile, verdict: Verdict) -> None:
         verdict.close(f"for {allowed} only")
 
 
-def _stated_criteria(ch: pd.Series, profile: Profile, verdict: Verdict) -> None:
+def _stated_criteria(ch: Row, profile: Profile, verdict: Verdict) -> None:
     years = _number(ch.min_years_registered)
     if years is not None:
         if profile.years_registered is None:
@@ -95,7 +97,7 @@ def _stated_criteria(ch: pd.Series, profile: Profile, verdict: Verdict) -> None:
         verdict.condition("registered in a member state")
 
 
-def _country(ch: pd.Series, iso3: str, status: str | None, verdict: Verdict) -> None:
+def _country(ch: Row, iso3: str, status: str | None, verdict: Verdict) -> None:
     if status is not None and status not in BELONGING:
         article = "an" if status[0] in "aeiou" else "a"
         verdict.close(f"your country is only {article} {status} of this organisation")
@@ -103,7 +105,7 @@ def _country(ch: pd.Series, iso3: str, status: str | None, verdict: Verdict) -> 
         verdict.close("open only to organisations from " + ", ".join(ch.limited_to_iso3))
 
 
-def assess(ch: pd.Series, profile: Profile, iso3: str, country_status: str | None) -> Verdict:
+def assess(ch: Row, profile: Profile, iso3: str, country_status: str | None) -> Verdict:
     """The band of one channel for one organisation from `iso3`, whose status there is given."""
     verdict = Verdict()
     if ch.status != "active":
@@ -127,7 +129,8 @@ def pathways(atlas: Atlas, iso3: str, date: dt.date, profile: Profile) -> pd.Dat
     """Channels of the organisations the country is in at `date`, with band, reasons and rank."""
     statuses = country_statuses(atlas, iso3, date)
     channels = atlas.channels[atlas.channels.rigo_id.isin(statuses)].copy()
-    verdicts = [assess(ch, profile, iso3, statuses[ch.rigo_id]) for _, ch in channels.iterrows()]
+    verdicts = [assess(ch, profile, iso3, statuses[ch.rigo_id])
+                for ch in channels.itertuples(index=False)]
     channels["band"] = [v.band for v in verdicts]
     channels["reasons"] = ["; ".join(v.reasons) for v in verdicts]
     wanted = set(profile.themes)

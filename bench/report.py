@@ -36,6 +36,13 @@ def _rerun_rows(rows: list[dict], limit: float, label: str) -> list[str]:
     return out
 
 
+def _first_rows(rows: list[dict], label: str) -> list[str]:
+    """Cold views: reported, no target (the targets are for reruns)."""
+    return [f"| {label}: {r['page'].removeprefix('pages/').removesuffix('.py')} ({r['first_what']}) "
+            f"| p50 {r['first_p50_ms']:.0f} ms, max {r['first_max_ms']:.0f} ms "
+            f"(n={r['first_runs']}) | (reported) | |" for r in rows if "first_what" in r]
+
+
 def markdown(res: dict) -> str:
     m = res["machine"]
     pay = res["payload"]
@@ -60,6 +67,8 @@ def markdown(res: dict) -> str:
         f"| ratio home / floor (b) | {res['map_ratio_floor_b']:.2f} | (reported) | |",
         *_rerun_rows(res["reruns"], TARGETS["rerun_p95_ms"], "rerun, real data"),
         *_rerun_rows(res["reruns_x100"], TARGETS["rerun_x100_p95_ms"], "rerun, 100× data"),
+        *_first_rows(res["reruns"], "first view of a new choice, real data"),
+        *_first_rows(res["reruns_x100"], "first view of a new choice, 100× data"),
         f"| first load, map data (component + shapes file) | "
         f"{_s(pay['first_load']['map_data'], 'KB', 1 / 1024, 0)} | ≤ 300 KB | "
         f"{_ok(first_map_kb, TARGETS['first_load_map_kb'])} |",
