@@ -61,13 +61,19 @@ def zip_bytes(files: Mapping[str, bytes]) -> bytes:
     return buffer.getvalue()
 
 
+EXCEL_MAX_CELLS = 250_000  # beyond this an Excel file takes seconds to build: CSV only
+
+
 @dataclass(frozen=True)
 class Downloads:
-    """A table's CSV and Excel files, each with its citations, ready to send."""
+    """A table's CSV and Excel files, each with its citations, ready to send (no Excel file for
+    a table over EXCEL_MAX_CELLS cells)."""
 
     csv: bytes
-    xlsx: bytes
+    xlsx: bytes | None
 
 
 def downloads(df: pd.DataFrame, sources: pd.DataFrame, as_of: str) -> Downloads:
-    return Downloads(csv_bytes(df, sources, as_of), excel_bytes(df, sources, as_of))
+    small = df.size <= EXCEL_MAX_CELLS
+    return Downloads(csv_bytes(df, sources, as_of),
+                     excel_bytes(df, sources, as_of) if small else None)

@@ -101,6 +101,10 @@ def offer(files: exports.Downloads, stem: str) -> None:
     left, right = st.columns(2)
     left.download_button("Download CSV", files.csv, file_name=f"{stem}.csv", mime="text/csv",
                          key=f"csv-{stem}")
+    if files.xlsx is None:
+        right.caption(f"Excel is offered for tables up to {exports.EXCEL_MAX_CELLS:,} cells; this "
+                      "one is larger: use the CSV.")
+        return
     right.download_button(
         "Download Excel", files.xlsx, file_name=f"{stem}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"xlsx-{stem}",

@@ -27,7 +27,7 @@ def test_country_view_files_carry_the_rows_and_their_citations(real_atlas):
     assert text.count("\n# [") == len(view.cited)
     body = pd.read_csv(io.StringIO(text.split("\n\n# ")[0]))
     assert len(body) == len(view.paths)
-    assert view.files.xlsx.startswith(b"PK")  # a zip, as every .xlsx is
+    assert view.files.xlsx is not None and view.files.xlsx.startswith(b"PK")  # a zip, as .xlsx are
     assert "Kenya" in view.briefing
 
 
@@ -66,3 +66,13 @@ def test_comparison_table_holds_the_picked_organisations_only(real_atlas, picked
         real_atlas.channels)
     assert len(view.table) == expected
     assert (view.stages is None) == view.matrix.empty
+
+
+def test_a_huge_table_gets_a_csv_but_no_excel_file(real_atlas):
+    from atlas import exports
+
+    rows = exports.EXCEL_MAX_CELLS // len(real_atlas.channels.columns) + 1
+    huge = real_atlas.channels.sample(rows, replace=True, random_state=1)
+    files = exports.downloads(huge, real_atlas.sources.head(3), real_atlas.as_of)
+    assert files.xlsx is None
+    assert files.csv.decode("utf-8").count("\n") > rows
