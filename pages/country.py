@@ -27,8 +27,6 @@ with st.expander("What do these words mean?"):
     st.markdown(glossary.glossary_markdown())
 for band, band_cards in view.cards.items():
     st.subheader(f"{cards.BAND_MARKS[band]} {pathways.BAND_LABELS[band]} ({len(band_cards)})")
-    if not band_cards:
-        st.caption("None.")
     cards.show(band_cards, key=f"country-{iso3}-{band}", by_rigo=True)
 st.page_link("pages/pathways.py", label="Find the channels that fit your organisation →",
              query_params=profile.date_params({"iso3": iso3}, day))

@@ -26,9 +26,8 @@ name = urlstate.bound(left.selectbox, "table", name, key="data-table", label="Ta
 text = urlstate.bound(middle.text_input, "q", str(st.query_params.get("q", ""))[:100],
                       key="data-q", label="Search", max_chars=100,
                       placeholder="e.g. early warning, Kenya, ECOSOCC")
-options = [None, *atlas.rigos.rigo_id]
-rigo = urlstate.bound(right.selectbox, "rigo", rigo, key="data-rigo", label="Organisation",
-                      options=options, valid=options, format_func=lambda r: "All" if r is None else r)
+rigo = urlstate.optional(right.selectbox, "rigo", rigo, key="data-rigo", label="Organisation",
+                         options=list(atlas.rigos.rigo_id), everything="All")
 
 df = queries.search_rows(getattr(atlas, name), text, rigo)
 st.write(f"**{len(df)}** of {len(getattr(atlas, name))} rows.")

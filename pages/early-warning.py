@@ -17,10 +17,8 @@ regions = atlas.derived("early_warning_regions", lambda a: sorted(
     compare.early_warning_models(a).region.unique()))
 region, bad = links.parse_choice(st.query_params.get("region"), regions, None, "region")
 widgets.friendly(bad)
-options = [None, *regions]
-region = urlstate.bound(st.selectbox, "region", region, key="early-warning-region", label="Region",
-                        options=options, valid=options,
-                        format_func=lambda r: "All regions" if r is None else r)
+region = urlstate.optional(st.selectbox, "region", region, key="early-warning-region",
+                           label="Region", options=regions, everything="All regions")
 view = load.early_warning(region)  # computed once per region
 
 widgets.chart(view.roles, "early-warning-roles")

@@ -19,12 +19,11 @@ widgets.friendly(bad)
 theme, bad = links.parse_choice(st.query_params.get("theme"), themes, None, "theme")
 widgets.friendly(bad)
 left, right = st.columns(2)
-region = urlstate.bound(left.selectbox, "region", region, key="networks-region", label="Region",
-                        options=[None, *regions], valid=[None, *regions],
-                        format_func=lambda r: "All regions" if r is None else r)
-theme = urlstate.bound(right.selectbox, "theme", theme, key="networks-theme", label="Theme",
-                       options=[None, *themes], valid=[None, *themes],
-                       format_func=lambda t: "All themes" if t is None else t.replace("_", " "))
+region = urlstate.optional(left.selectbox, "region", region, key="networks-region", label="Region",
+                           options=regions, everything="All regions")
+theme = urlstate.optional(right.selectbox, "theme", theme, key="networks-theme", label="Theme",
+                          options=themes, everything="All themes",
+                          format_func=lambda t: t.replace("_", " "))
 
 view = load.networks(region, theme)  # computed once per region and theme
 nets = view.networks

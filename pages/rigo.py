@@ -37,7 +37,8 @@ st.header("Engagement channels")
 st.markdown(f"{len(view.channels)} channels, {view.n_open} of them open to a national CSO.")
 if view.channels.empty:
     st.info("We hold no channel for this organisation yet.")
-cards.show(view.cards, key=f"rigo-{rigo_id}")
+else:
+    cards.show(view.cards, key=f"rigo-{rigo_id}")
 
 st.header("Networks that work with it")
 if view.networks.empty:

@@ -39,6 +39,9 @@ def paged(items: Sequence[T], key: str, draw: Callable[[T], None]) -> None:
 def show(cards: list[Card], key: str, by_rigo: bool = False) -> None:
     """Channel cards a page at a time; with `by_rigo`, a subheader each time the organisation
     changes (cards come sorted by organisation)."""
+    if not cards:
+        st.caption("None.")
+        return
     last: list[str | None] = [None]
 
     def draw(card: Card) -> None:

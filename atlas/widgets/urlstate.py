@@ -60,3 +60,13 @@ def bound(widget, param: str, value: object, *, key: str, valid: Collection | No
         st.query_params[param] = to_url(picked)
     written(key, param)
     return picked
+
+
+def optional(widget, param: str, value: str | None, *, key: str, options: list[str],
+             everything: str, format_func=str, **kwargs) -> str | None:
+    """A choice that may be "all of them" (shown as `everything`, no URL parameter): returns
+    None for it. (A None option would show as an empty box once the widget has a key.)"""
+    choices = ["", *options]
+    picked = bound(widget, param, value or "", key=key, options=choices, valid=choices,
+                   format_func=lambda v: format_func(v) if v else everything, **kwargs)
+    return picked or None
