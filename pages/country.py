@@ -27,7 +27,7 @@ with st.expander("What do these words mean?"):
     st.markdown(glossary.glossary_markdown())
 for band, band_cards in view.cards.items():
     st.subheader(f"{cards.BAND_MARKS[band]} {pathways.BAND_LABELS[band]} ({len(band_cards)})")
-    cards.show(band_cards, key=f"country-{iso3}-{band}", by_rigo=True)
+    cards.show(band_cards, key=f"country-{iso3}-{band}", by_rigo=True, empty=cards.EMPTY_BANDS[band])
 st.page_link("pages/pathways.py", label="Find the channels that fit your organisation →",
              query_params=profile.date_params({"iso3": iso3}, day))
 

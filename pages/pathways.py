@@ -27,7 +27,7 @@ st.markdown(" · ".join(f"**{n}** {pathways.BAND_LABELS[b].lower().rstrip('…')
 for band, band_cards in view.cards.items():
     with st.expander(f"{cards.BAND_MARKS[band]} {pathways.BAND_LABELS[band]} ({len(band_cards)})",
                      expanded=band != pathways.CLOSED):
-        cards.show(band_cards, key=f"pathways-{band}")
+        cards.show(band_cards, key=f"pathways-{band}", empty=cards.EMPTY_BANDS[band])
 
 widgets.offer(view.files, f"pathways-{iso3}")
 profile.share_link(profile.date_params({"iso3": iso3, **params}, day))

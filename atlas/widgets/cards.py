@@ -7,11 +7,21 @@ from typing import TypeVar
 
 import streamlit as st
 
+from atlas.pathways import CLOSED, CONDITIONAL, OPEN
 from atlas.texts import BAND_MARKS, Card
 
 __all__ = ["BAND_MARKS", "paged", "show"]
 T = TypeVar("T")
 PAGE = 25  # cards drawn at once; more on request (a large dataset can hold thousands per band)
+
+
+# What an empty band tells the user: where to look instead.
+EMPTY_BANDS = {
+    OPEN: "No channel is open now to an organisation like yours here. Look at the channels that "
+          "open if conditions are met, and at the networks that can carry your voice.",
+    CONDITIONAL: "No channel opens on conditions here.",
+    CLOSED: "None: every channel here is open, or open on conditions.",
+}
 
 
 def _card(card: Card) -> None:
@@ -36,11 +46,11 @@ def paged(items: Sequence[T], key: str, draw: Callable[[T], None]) -> None:
                   on_click=_more, args=(key,))
 
 
-def show(cards: list[Card], key: str, by_rigo: bool = False) -> None:
+def show(cards: list[Card], key: str, by_rigo: bool = False, empty: str = "None.") -> None:
     """Channel cards a page at a time; with `by_rigo`, a subheader each time the organisation
-    changes (cards come sorted by organisation)."""
+    changes (cards come sorted by organisation). `empty` is what an empty list says."""
     if not cards:
-        st.caption("None.")
+        st.caption(empty)
         return
     last: list[str | None] = [None]
 

@@ -35,3 +35,9 @@ def test_the_real_data_fits_on_one_page(real_atlas):
     at = run("pages/rigo.py", id="au")
     assert _cards(at) == (real_atlas.channels.rigo_id == "au").sum()
     assert not [b for b in at.button if b.label.startswith("Show ")]
+
+
+def test_an_empty_band_says_where_to_look():
+    at = run("pages/pathways.py", iso3="HND", org="regional_network")
+    assert any(m.value.startswith("**0** open now") for m in at.markdown)
+    assert any("networks that can carry your voice" in c.value for c in at.caption)
