@@ -12,8 +12,7 @@ import streamlit as st
 from atlas import overviews, queries, views
 from atlas.tables import Atlas, data_dir, read_atlas
 
-__all__ = ["atlas", "cited_sources", "countries_geojson", "country_channel_counts", "data_dir",
-           "processed_file"]
+__all__ = ["atlas", "cited_sources", "country_at", "country_channel_counts", "data_dir"]
 from etl import catalog
 
 
@@ -30,19 +29,11 @@ def atlas() -> Atlas:
 
 
 @st.cache_resource(show_spinner=False)
-def _countries_geojson(folder: str) -> dict:
-    return json.loads((Path(folder) / catalog.GEOJSON_FILENAME).read_text(encoding="utf-8"))
-
-
-def countries_geojson() -> dict:
-    return _countries_geojson(str(data_dir()))
-
-
-@st.cache_resource(show_spinner=False)
 def _country_finder(folder: str):
     from atlas import places
 
-    return places.country_finder(_countries_geojson(folder))
+    shapes = json.loads((Path(folder) / catalog.GEOJSON_FILENAME).read_text(encoding="utf-8"))
+    return places.country_finder(shapes)  # keeps the index, not the GeoJSON
 
 
 def country_at(lat: float, lng: float) -> str | None:
@@ -71,31 +62,6 @@ def _cited_sources(folder: str, tables: tuple[str, ...]) -> pd.DataFrame:
 def cited_sources(*tables: str) -> pd.DataFrame:
     """The sources cited by any row of the named tables, each once (shared, read-only)."""
     return _cited_sources(str(data_dir()), tables)
-
-
-@st.cache_data(show_spinner=False)
-def _processed_file(folder: str, name: str) -> bytes:
-    return (Path(folder) / name).read_bytes()
-
-
-def processed_file(name: str) -> bytes:
-    """Bytes of one published file, for downloads; only names the data package declares."""
-    allowed = {t.filename for t in catalog.TABLES} | {catalog.GEOJSON_FILENAME, "datapackage.json"}
-    if name not in allowed:
-        raise ValueError(f"not a published file: {name}")
-    return _processed_file(str(data_dir()), name)
-
-
-@st.cache_resource(show_spinner=False)
-def _gap_matrix(folder: str) -> pd.DataFrame:
-    from atlas import gaps
-
-    return gaps.gap_matrix(_atlas(folder))
-
-
-def gap_matrix() -> pd.DataFrame:
-    """The 2012 recommendations against every organisation (shared, read-only)."""
-    return _gap_matrix(str(data_dir()))
 
 
 @st.cache_resource(show_spinner=False)
