@@ -130,8 +130,9 @@ def network_graph(atlas: Atlas, network_ids: list[str]) -> tuple[pd.DataFrame, p
         + [{"id": r, "label": acronyms[r], "side": "organisation", "x": 1.0,
             "y": i * max(1, len(left) - 1) / max(1, len(right) - 1)} for i, r in enumerate(right)])
     if nodes.empty:
-        return nodes, pd.DataFrame(columns=["network", "organisation", "relation", "x", "y", "x2",
-                                            "y2"])
+        return (pd.DataFrame(columns=["id", "label", "side", "x", "y"]),
+                pd.DataFrame(columns=["network", "organisation", "relation", "channel_id", "x", "y",
+                                      "x2", "y2"]))
     pos = nodes.set_index("id")
     edges = links.assign(
         network=links.network_id.map(pos.label), organisation=links.rigo_id.map(acronyms),

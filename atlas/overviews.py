@@ -117,7 +117,7 @@ def early_warning(atlas: Atlas, region: str | None) -> EarlyWarning:
 @dataclass(frozen=True)
 class Networks:
     networks: pd.DataFrame
-    graph: charts.ChartView
+    graph: charts.ChartView | None  # None: no link recorded for these networks
     files: exports.Downloads
     cited: pd.DataFrame
 
@@ -126,14 +126,14 @@ def networks(atlas: Atlas, region: str | None, theme: str | None) -> Networks:
     nets = compare.filter_networks(atlas, region, theme)
     cited = queries.sources_for(atlas, nets)
     nodes, edges = compare.network_graph(atlas, list(nets.network_id))
-    busiest = edges.organisation.value_counts()
-    title = (f"{busiest.index[0]} works with the most networks ({busiest.iloc[0]} links)"
-             if len(busiest) else "No link recorded for these networks")
-    return Networks(
-        networks=nets, cited=cited, files=exports.downloads(nets, cited, atlas.as_of),
-        graph=charts.view(charts.network_graph(nodes, edges, title),
-                          edges.drop(columns=["x", "y", "x2", "y2"]), cited, atlas.as_of),
-    )
+    graph = None
+    if not edges.empty:
+        busiest = edges.organisation.value_counts()
+        title = f"{busiest.index[0]} works with the most networks ({busiest.iloc[0]} links)"
+        graph = charts.view(charts.network_graph(nodes, edges, title),
+                            edges.drop(columns=["x", "y", "x2", "y2"]), cited, atlas.as_of)
+    return Networks(networks=nets, cited=cited, graph=graph,
+                    files=exports.downloads(nets, cited, atlas.as_of))
 
 
 @dataclass(frozen=True)

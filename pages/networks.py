@@ -27,12 +27,22 @@ theme = urlstate.optional(right.selectbox, "theme", theme, key="networks-theme",
 
 view = load.networks(region, theme)  # computed once per region and theme
 nets = view.networks
-st.markdown(f"**{len(nets)}** networks; **{int((nets.hq_lat != '').sum())}** with a known seat "
-            "on the map.")
-st_folium(hubs.network_hubs(nets), key="hubs", height=380, use_container_width=True,
-          returned_objects=[])
-
-widgets.chart(view.graph, "network-links")
+if nets.empty:
+    broader = [(f"all regions on {theme.replace('_', ' ')}", {"theme": theme}),
+               (f"every theme in {region}", {"region": region})]
+    st.info(f"No network in the data works on {for_markdown((theme or '').replace('_', ' '))} in "
+            f"{for_markdown(region)}. Try " + " or ".join(
+                f"[{for_markdown(label)}]({links.page_link('networks', params)})"
+                for label, params in broader) + ".")
+else:
+    st.markdown(f"**{len(nets)}** networks; **{int((nets.hq_lat != '').sum())}** with a known seat "
+                "on the map.")
+    st_folium(hubs.network_hubs(nets), key="hubs", height=380, use_container_width=True,
+              returned_objects=[])
+if view.graph is not None:
+    widgets.chart(view.graph, "network-links")
+elif not nets.empty:
+    st.info("No link to a regional organisation is recorded for these networks yet.")
 
 st.header("Network profile")
 ids = list(nets.network_id) or list(atlas.networks.network_id)
