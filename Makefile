@@ -7,7 +7,11 @@ STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksu
 export UV_PYTHON_DOWNLOADS := never
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test data check bench chromium env clean
+LOCALES := atlas/i18n/locales
+LANGS  := fr es pt ar
+BABEL_KEYWORDS := --no-default-keywords -k t -k n:1,2 -k N_
+
+.PHONY: run test data check bench chromium env clean i18n
 
 env: $(STAMP)
 
@@ -41,6 +45,16 @@ check: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/python -m etl check
+	$(BIN)/python -m pytest -q tests/i18n
+
+# Interface catalogues: extract the strings (t(...), t.n(...), N_(...)), merge them into each
+# language's .po (new strings arrive empty: translate them), compile the .mo files the app reads.
+i18n: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg $(BABEL_KEYWORDS) --no-location --sort-output \
+	  --omit-header -o $(LOCALES)/messages.pot .
+	for l in $(LANGS); do $(BIN)/pybabel update -i $(LOCALES)/messages.pot -d $(LOCALES) -l $$l \
+	  --no-fuzzy-matching -w 100; done
+	for l in $(LANGS); do $(BIN)/pybabel compile -d $(LOCALES) -l $$l --statistics; done
 
 bench: $(STAMP) chromium
 	$(BIN)/python -m bench

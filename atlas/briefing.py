@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from atlas import glossary
+from atlas import glossary, i18n
 from atlas.escape import for_href
 from atlas.escape import for_html as e
 from atlas.pathways import BAND_LABELS, CLOSED, CONDITIONAL, OPEN
@@ -17,44 +17,51 @@ li{margin:.15rem 0}.src{font-size:.8rem}@media print{a{color:#111}body{margin:0}
 """
 
 
-def _channel_items(channels: pd.DataFrame, cite: dict[str, int]) -> str:
+def _channel_items(channels: pd.DataFrame, cite: dict[str, int], t: i18n.Translator) -> str:
     items = []
     for _, ch in channels.iterrows():
         marks = "".join(f"[{cite[s]}]" for s in ch.source_ids if s in cite)
         reason = f" <i>({e(ch.reasons)})</i>" if ch.get("reasons") else ""
         items.append(f"<li><b>{e(ch['name'])}</b> ({e(ch.rigo_id.upper())}, "
-                     f"{e(glossary.channel_type(ch.channel_type))}){reason}. "
-                     f"How to engage: {e(ch.how_to_engage)} "
-                     f"<span class='meta'>Verified {e(ch.last_verified)}, {e(ch.confidence)}."
-                     f"</span> {marks}</li>")
-    return "<ul>" + "".join(items) + "</ul>" if items else "<p>None.</p>"
+                     f"{e(glossary.channel_type(t, ch.channel_type))}){reason}. "
+                     f"{e(t('How to engage'))}: {e(ch.how_to_engage)} "
+                     f"<span class='meta'>{e(t('Last verified {date}', date=t.date(ch.last_verified)))}"
+                     f", {e(glossary.label(t, 'confidence', ch.confidence))}.</span> {marks}</li>")
+    return "<ul>" + "".join(items) + "</ul>" if items else f"<p>{e(t('None.'))}</p>"
 
 
 def country_briefing(name: str, date: str, as_of: str, summary: str, memberships: pd.DataFrame,
-                     channels: pd.DataFrame, networks: pd.DataFrame, sources: pd.DataFrame) -> str:
+                     channels: pd.DataFrame, networks: pd.DataFrame, sources: pd.DataFrame,
+                     t: i18n.Translator | None = None) -> str:
+    t = t or i18n.translator()
     cite = {sid: n for n, sid in enumerate(sources.source_id, 1)}
-    member_items = "".join(f"<li>{e(m.acronym)}: {e(m['name'])} ({e(m.status)}"
-                           f"{', since ' + e(m.start_date) if m.start_date else ''})</li>"
-                           for _, m in memberships.iterrows())
+    member_items = "".join(
+        f"<li>{e(m.acronym)}: {e(m['name'])} ({e(glossary.label(t, 'status', m.status))}"
+        f"{', ' + e(t('since {date}', date=t.date(m.start_date))) if m.start_date else ''})</li>"
+        for _, m in memberships.iterrows())
     bands = "".join(
-        f"<h3>{e(BAND_LABELS[b])}</h3>" + _channel_items(channels[channels.band == b], cite)
+        f"<h3>{e(t(BAND_LABELS[b]))}</h3>" + _channel_items(channels[channels.band == b], cite, t)
         for b in (OPEN, CONDITIONAL, CLOSED)
     )
-    nets = "".join(f"<li>{e(n['name'])} ({e(n.relation)} {e(n.rigo_id.upper())})</li>"
+    nets = "".join(f"<li>{e(n['name'])} ({e(glossary.label(t, 'relation', n.relation))} "
+                   f"{e(n.rigo_id.upper())})</li>"
                    for _, n in networks.drop_duplicates("network_id").iterrows())
     refs = "".join(
         f"<li class='src'>[{cite[s.source_id]}] {e(s.title)}. {e(s.publisher)} {e(s.year)}. "
         + (f"<a href='{e(for_href(s.url))}'>{e(s.url)}</a>" if for_href(s.url) else
-           f"Seed document {e(s.url)}") + "</li>"
+           f"{e(t('seed document'))} {e(s.url)}") + "</li>"
         for _, s in sources.iterrows()
     )
     return (
-        f"<!doctype html><html lang='en'><head><meta charset='utf-8'>"
-        f"<title>Engagement Atlas briefing: {e(name)}</title><style>{STYLE}</style></head><body>"
-        f"<h1>{e(name)}: regional engagement channels for civil society</h1>"
-        f"<p class='meta'>Situation on {e(date)}. Data verified as of {e(as_of)}. "
-        f"Engagement Atlas, CC BY 4.0.</p><p>{e(summary)}</p>"
-        f"<h2>Memberships</h2><ul>{member_items}</ul><h2>Channels</h2>{bands}"
-        f"<h2>Networks that can carry your voice</h2><ul>{nets or '<li>None recorded.</li>'}</ul>"
-        f"<h2>Sources</h2><ol style='list-style:none;padding:0'>{refs}</ol></body></html>"
+        f"<!doctype html><html lang='{t.locale.language}' dir='{t.direction}'><head>"
+        f"<meta charset='utf-8'><title>{e(t('Engagement Atlas briefing: {name}', name=name))}"
+        f"</title><style>{STYLE}</style></head><body>"
+        f"<h1>{e(t('{name}: regional engagement channels for civil society', name=name))}</h1>"
+        f"<p class='meta'>{e(t('Situation on {date}.', date=t.date(date)))} "
+        f"{e(t('Data verified as of {date}.', date=t.date(as_of)))} Engagement Atlas, CC BY 4.0."
+        f"</p><p>{e(summary)}</p>"
+        f"<h2>{e(t('Memberships'))}</h2><ul>{member_items}</ul><h2>{e(t('Channels'))}</h2>{bands}"
+        f"<h2>{e(t('Networks that can carry your voice'))}</h2>"
+        f"<ul>{nets or '<li>' + e(t('None recorded.')) + '</li>'}</ul>"
+        f"<h2>{e(t('Sources'))}</h2><ol style='list-style:none;padding:0'>{refs}</ol></body></html>"
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from atlas import glossary
+from atlas import glossary, i18n
 from atlas.queries import open_to_national
 from atlas.tables import Atlas
 from etl import catalog
@@ -34,7 +34,7 @@ def default_selection(atlas: Atlas, region: str | None) -> list[str]:
     return held or list(atlas.rigos.rigo_id[:5])
 
 
-def compare_matrix(channels: pd.DataFrame) -> pd.DataFrame:
+def compare_matrix(channels: pd.DataFrame, t: i18n.Translator | None = None) -> pd.DataFrame:
     """Channel type × organisation; each cell lists the channels' names (empty = none)."""
     if channels.empty:
         return pd.DataFrame()
@@ -42,7 +42,8 @@ def compare_matrix(channels: pd.DataFrame) -> pd.DataFrame:
     matrix = cells.unstack("acronym").fillna("")
     order = [t for t in catalog.CHANNEL_TYPES if t in matrix.index]
     matrix = matrix.loc[order]
-    matrix.index = [glossary.channel_type(t) for t in matrix.index]
+    t = t or i18n.translator()
+    matrix.index = [glossary.channel_type(t, c) for c in matrix.index]
     return matrix
 
 

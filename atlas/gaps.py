@@ -11,8 +11,14 @@ from __future__ import annotations
 
 import pandas as pd
 
+from atlas.i18n import N_
 from atlas.tables import Atlas
 
+HOW = N_("Each instrument maps to the channel types that would be evidence of it. A cell is:\n\n"
+         "- **in place**: an active, verified channel of that kind exists;\n"
+         "- **partial**: only dormant, proposed or unverified ones do;\n"
+         "- **absent**: none is recorded;\n"
+         "- **unknown**: the dataset does not record this kind of instrument, so we cannot say.")
 IN_PLACE, PARTIAL, ABSENT, UNKNOWN = "in place", "partial", "absent", "unknown"
 CELL_ORDER = (IN_PLACE, PARTIAL, ABSENT, UNKNOWN)
 CELL_COLOURS = {IN_PLACE: "#009E73", PARTIAL: "#E69F00", ABSENT: "#D55E00", UNKNOWN: "#BBBBBB"}
@@ -77,12 +83,16 @@ def summary(matrix: pd.DataFrame) -> pd.DataFrame:
     return counts
 
 
-def gap_title(matrix: pd.DataFrame) -> str:
+def gap_title(matrix: pd.DataFrame, t=None) -> str:
     """A chart title that states the finding."""
+    from atlas import i18n
+
+    t = t or i18n.translator()
     known = matrix[matrix.verdict != UNKNOWN]
     if known.empty:
-        return "No recommendation can be checked against the data"
+        return t("No recommendation can be checked against the data")
     share = (known.verdict == IN_PLACE).groupby(known.acronym).mean()
     best, worst = share.idxmax(), share.idxmin()
-    return (f"{best} has the most recommended instruments in place; {worst} the fewest "
-            f"({share[best]:.0%} against {share[worst]:.0%} of those we can check)")
+    return t("{best} has the most recommended instruments in place; {worst} the fewest ({high} "
+             "against {low} of those we can check)", best=best, worst=worst,
+             high=t.percent(share[best]), low=t.percent(share[worst]))

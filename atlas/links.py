@@ -5,11 +5,32 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from urllib.parse import urlencode
+
+from atlas.i18n import N_, Translator
 
 MAX_PARAM = 64
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 EARLIEST = dt.date(1945, 1, 1)
+
+
+@dataclass(frozen=True)
+class Message:
+    """A message for the user, translated where it is shown. `what` names the parameter (a
+    catalogue string); `then` says what is shown instead (a catalogue string, may be empty)."""
+
+    template: str
+    values: dict[str, str] = field(default_factory=dict)
+    then: str = ""
+
+    def showing(self, then: str, **values: str) -> Message:
+        return Message(self.template, {**self.values, **values}, then)
+
+    def text(self, t: Translator) -> str:
+        values = {k: (t(v) if k == "what" else v) for k, v in self.values.items()}
+        first = t(self.template, **values)
+        return f"{first} {t(self.then, **values)}" if self.then else first
 
 
 def _single(raw: object) -> str | None:
@@ -27,7 +48,7 @@ def shown(value: str, limit: int = 24) -> str:
     return clean[:limit] + ("…" if len(clean) > limit else "")
 
 
-def parse_date(raw: object, today: dt.date) -> tuple[dt.date, str | None]:
+def parse_date(raw: object, today: dt.date) -> tuple[dt.date, Message | None]:
     """(date, None) for a valid YYYY-MM-DD between 1945 and today, else (today, message)."""
     value = _single(raw)
     if value is None or value == "":
@@ -39,14 +60,13 @@ def parse_date(raw: object, today: dt.date) -> tuple[dt.date, str | None]:
             day = None
         if day is not None and EARLIEST <= day <= today:
             return day, None
-    return today, (
-        f"We can't use the date '{shown(value)}'. Dates look like 2024-06-01 and run from "
-        f"{EARLIEST.year} to today. Showing today."
-    )
+    return today, Message(N_("We can't use the date '{value}'. Dates look like 2024-06-01 and run "
+                             "from {year} to today. Showing today."),
+                          {"value": shown(value), "year": str(EARLIEST.year)})
 
 
 def parse_choice(raw: object, choices: Iterable[str], default: str | None, what: str
-                 ) -> tuple[str | None, str | None]:
+                 ) -> tuple[str | None, Message | None]:
     """A value that must be one of `choices` (case-insensitive), else (default, message)."""
     value = _single(raw)
     if value is None or value == "":
@@ -54,7 +74,8 @@ def parse_choice(raw: object, choices: Iterable[str], default: str | None, what:
     allowed = {c.lower(): c for c in choices}
     if len(value) <= MAX_PARAM and value.strip().lower() in allowed:
         return allowed[value.strip().lower()], None
-    return default, f"We don't know the {what} '{shown(value)}'."
+    return default, Message(N_("We don't know the {what} '{value}'."),
+                            {"what": what, "value": shown(value)})
 
 
 def page_link(path: str, params: Mapping[str, str | None]) -> str:
@@ -63,17 +84,19 @@ def page_link(path: str, params: Mapping[str, str | None]) -> str:
     return f"/{path.strip('/')}" + (f"?{urlencode(kept)}" if kept else "")
 
 
-def parse_int(raw: object, low: int, high: int, what: str) -> tuple[int | None, str | None]:
+def parse_int(raw: object, low: int, high: int, what: str) -> tuple[int | None, Message | None]:
     """A whole number within [low, high], or (None, message)."""
     value = _single(raw)
     if value is None or value == "":
         return None, None
     if len(value) <= 6 and value.isascii() and value.isdigit() and low <= int(value) <= high:
         return int(value), None
-    return None, f"We can't use '{shown(value)}' for {what}: give a whole number from {low} to {high}."
+    return None, Message(N_("We can't use '{value}' for {what}: give a whole number from {low} "
+                            "to {high}."),
+                         {"value": shown(value), "what": what, "low": str(low), "high": str(high)})
 
 
-def parse_list(raw: object, choices: Iterable[str], what: str) -> tuple[list[str], str | None]:
+def parse_list(raw: object, choices: Iterable[str], what: str) -> tuple[list[str], Message | None]:
     """Comma-separated values that must each be one of `choices`; unknown ones are dropped."""
     value = _single(raw)
     if not value:
@@ -82,4 +105,5 @@ def parse_list(raw: object, choices: Iterable[str], what: str) -> tuple[list[str
     items = [v.strip() for v in value[:500].split(",") if v.strip()]
     good = [v for v in dict.fromkeys(items) if v in allowed]
     bad = [v for v in items if v not in allowed]
-    return good, (f"We don't know the {what} '{shown(bad[0])}'." if bad else None)
+    return good, (Message(N_("We don't know the {what} '{value}'."),
+                          {"what": what, "value": shown(bad[0])}) if bad else None)

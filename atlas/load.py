@@ -9,23 +9,37 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from atlas import overviews, queries, views
+from atlas import i18n, overviews, queries, views
+from atlas.i18n.data import localise
 from atlas.tables import Atlas, data_dir, read_atlas
 
 __all__ = ["atlas", "cited_sources", "country_at", "country_channel_counts", "data_dir"]
 from etl import catalog
 
+LANG_KEY = "lang"  # the session's language, set by the frame (widgets.language)
+
+
+def lang() -> str:
+    """The language of this session's view (English until the frame has chosen)."""
+    return str(st.session_state.get(LANG_KEY, i18n.DEFAULT))
+
 
 # cache_resource: one shared read-only copy, not a fresh unpickled copy at every rerun.
-# Every reader takes the folder as its cache key, so ATLAS_DATA_DIR selects its own entries.
+# Every reader takes the folder and the language as its cache keys, so ATLAS_DATA_DIR selects its
+# own entries and a view computed in French is never shown to a visitor reading Arabic.
 @st.cache_resource(show_spinner=False)
-def _atlas(folder: str) -> Atlas:
+def _english(folder: str) -> Atlas:
     return read_atlas(Path(folder))
 
 
+@st.cache_resource(show_spinner=False)
+def _atlas(folder: str, code: str = i18n.DEFAULT) -> Atlas:
+    return localise(_english(folder), code)
+
+
 def atlas() -> Atlas:
-    """Every published table (cached for the life of the server)."""
-    return _atlas(str(data_dir()))
+    """Every published table, its texts in the session's language (cached per language)."""
+    return _atlas(str(data_dir()), lang())
 
 
 @st.cache_resource(show_spinner=False)
@@ -44,24 +58,24 @@ def country_at(lat: float, lng: float) -> str | None:
 # A precomputed aggregate per date: the home page and its reruns read it instead of regrouping
 # the memberships. Shared read-only (callers copy before changing it); bounded by max_entries.
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _country_channel_counts(folder: str, day: dt.date) -> pd.DataFrame:
-    return queries.country_channel_counts(_atlas(folder), day)
+def _country_channel_counts(folder: str, code: str, day: dt.date) -> pd.DataFrame:
+    return queries.country_channel_counts(_atlas(folder, code), day)
 
 
 def country_channel_counts(day: dt.date) -> pd.DataFrame:
     """Per country on `day`: its organisations and the channels open to its national CSOs."""
-    return _country_channel_counts(str(data_dir()), day)
+    return _country_channel_counts(str(data_dir()), lang(), day)
 
 
 @st.cache_resource(show_spinner=False)
-def _cited_sources(folder: str, tables: tuple[str, ...]) -> pd.DataFrame:
-    data = _atlas(folder)
+def _cited_sources(folder: str, code: str, tables: tuple[str, ...]) -> pd.DataFrame:
+    data = _atlas(folder, code)
     return queries.sources_for(data, *(getattr(data, name) for name in tables))
 
 
 def cited_sources(*tables: str) -> pd.DataFrame:
     """The sources cited by any row of the named tables, each once (shared, read-only)."""
-    return _cited_sources(str(data_dir()), tables)
+    return _cited_sources(str(data_dir()), lang(), tables)
 
 
 @st.cache_resource(show_spinner=False)
@@ -80,82 +94,82 @@ def data_package_zip() -> bytes:
 # Whole page views, cached by their plain keys (country or organisation, date): a rerun that
 # returns to a view does no pandas work, hashes no frame and rebuilds no file. Shared, read-only.
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _country_view(folder: str, iso3: str, day: dt.date) -> views.CountryView:
-    return views.country(_atlas(folder), iso3, day)
+def _country_view(folder: str, code: str, iso3: str, day: dt.date) -> views.CountryView:
+    return views.country(_atlas(folder, code), iso3, day)
 
 
 def country_view(iso3: str, day: dt.date) -> views.CountryView:
-    return _country_view(str(data_dir()), iso3, day)
+    return _country_view(str(data_dir()), lang(), iso3, day)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _pathways_view(folder: str, iso3: str, day: dt.date, who) -> views.PathwaysView:
-    return views.pathway_finder(_atlas(folder), iso3, day, who)
+def _pathways_view(folder: str, code: str, iso3: str, day: dt.date, who) -> views.PathwaysView:
+    return views.pathway_finder(_atlas(folder, code), iso3, day, who)
 
 
 def pathways_view(iso3: str, day: dt.date, who) -> views.PathwaysView:
-    return _pathways_view(str(data_dir()), iso3, day, who)
+    return _pathways_view(str(data_dir()), lang(), iso3, day, who)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _rigo_view(folder: str, rigo_id: str, day: dt.date, today: dt.date) -> views.RigoView:
-    return views.rigo(_atlas(folder), rigo_id, day, today)
+def _rigo_view(folder: str, code: str, rigo_id: str, day: dt.date, today: dt.date) -> views.RigoView:
+    return views.rigo(_atlas(folder, code), rigo_id, day, today)
 
 
 def rigo_view(rigo_id: str, day: dt.date) -> views.RigoView:
-    return _rigo_view(str(data_dir()), rigo_id, day, dt.date.today())
+    return _rigo_view(str(data_dir()), lang(), rigo_id, day, dt.date.today())
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _comparison(folder: str, picked: tuple[str, ...]) -> overviews.Comparison:
-    return overviews.comparison(_atlas(folder), picked)
+def _comparison(folder: str, code: str, picked: tuple[str, ...]) -> overviews.Comparison:
+    return overviews.comparison(_atlas(folder, code), picked)
 
 
 def comparison(picked: list[str]) -> overviews.Comparison:
-    return _comparison(str(data_dir()), tuple(picked))
+    return _comparison(str(data_dir()), lang(), tuple(picked))
 
 
 @st.cache_resource(show_spinner=False)
-def _regions(folder: str) -> overviews.Regions:
-    return overviews.regions(_atlas(folder))
+def _regions(folder: str, code: str) -> overviews.Regions:
+    return overviews.regions(_atlas(folder, code))
 
 
 def regions() -> overviews.Regions:
-    return _regions(str(data_dir()))
+    return _regions(str(data_dir()), lang())
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
-def _early_warning(folder: str, region: str | None) -> overviews.EarlyWarning:
-    return overviews.early_warning(_atlas(folder), region)
+def _early_warning(folder: str, code: str, region: str | None) -> overviews.EarlyWarning:
+    return overviews.early_warning(_atlas(folder, code), region)
 
 
 def early_warning(region: str | None) -> overviews.EarlyWarning:
-    return _early_warning(str(data_dir()), region)
+    return _early_warning(str(data_dir()), lang(), region)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _networks(folder: str, region: str | None, theme: str | None) -> overviews.Networks:
-    return overviews.networks(_atlas(folder), region, theme)
+def _networks(folder: str, code: str, region: str | None, theme: str | None) -> overviews.Networks:
+    return overviews.networks(_atlas(folder, code), region, theme)
 
 
 def networks(region: str | None, theme: str | None) -> overviews.Networks:
-    return _networks(str(data_dir()), region, theme)
+    return _networks(str(data_dir()), lang(), region, theme)
 
 
 @st.cache_resource(show_spinner=False)
-def _gap_analysis(folder: str) -> overviews.Gaps:
-    return overviews.gap_analysis(_atlas(folder))
+def _gap_analysis(folder: str, code: str) -> overviews.Gaps:
+    return overviews.gap_analysis(_atlas(folder, code))
 
 
 def gap_analysis() -> overviews.Gaps:
-    return _gap_analysis(str(data_dir()))
+    return _gap_analysis(str(data_dir()), lang())
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _session(folder: str, theme: str, regions: tuple[str, ...], fmt: str,
+def _session(folder: str, code: str, theme: str, regions: tuple[str, ...], fmt: str,
              link: str) -> overviews.Session:
-    return overviews.session(_atlas(folder), theme, regions, fmt, link)
+    return overviews.session(_atlas(folder, code), theme, regions, fmt, link)
 
 
 def session(theme: str, regions: list[str], fmt: str, link: str) -> overviews.Session:
-    return _session(str(data_dir()), theme, tuple(regions), fmt, link)
+    return _session(str(data_dir()), lang(), theme, tuple(regions), fmt, link)

@@ -5,7 +5,9 @@ from __future__ import annotations
 import folium
 import pandas as pd
 
+from atlas import glossary
 from atlas.escape import for_html
+from atlas.i18n import N_, Translator
 from atlas.shapes import Lookup, Points, Shapes
 
 STATIC = "/app/static/vendor"
@@ -28,15 +30,21 @@ def class_of(n_channels: int, n_rigos: int) -> int:
     return sum(n_channels >= b for b in BREAKS)
 
 
-def legend_rows() -> list[tuple[str, str]]:
+def legend_rows(t: Translator) -> list[tuple[str, str]]:
     """(colour, label) pairs, labels stating the numbers."""
     bounds = (0, *BREAKS)
-    rows = [(NO_DATA, "Not in any organisation we cover")]
+    rows = [(NO_DATA, t("Not in any organisation we cover"))]
     for i, colour in enumerate(PALETTE):
         low = bounds[i]
         high = bounds[i + 1] - 1 if i + 1 < len(bounds) else None
-        label = f"{low}" if high == low else (f"{low}–{high}" if high is not None else f"{low} or more")
-        rows.append((colour, f"{label} channel{'s' if label != '1' else ''} open to national CSOs"))
+        if high == low:
+            label = t.n("{count} channel open to national CSOs",
+                        "{count} channels open to national CSOs", low)
+        elif high is not None:
+            label = t("{low}–{high} channels open to national CSOs", low=low, high=high)
+        else:
+            label = t("{low} or more channels open to national CSOs", low=low)
+        rows.append((colour, label))
     return rows
 
 
@@ -46,12 +54,12 @@ def _swatch(colour: str, round_: bool = False) -> str:
             f"border:1px solid #666;vertical-align:middle;{radius}'></span>")
 
 
-def legend_html() -> str:
-    """The map legend as HTML built only from constants (no data text)."""
-    items = [*((_swatch(c), label) for c, label in legend_rows()),
-             (_swatch(SEAT_COLOUR, round_=True), "seat of an organisation")]
-    return " ".join(f"<span style='display:inline-block;margin:0 14px 4px 0'>{s} {t}</span>"
-                    for s, t in items)
+def legend_html(t: Translator) -> str:
+    """The map legend as HTML built only from catalogue texts (no data text)."""
+    items = [*((_swatch(c), label) for c, label in legend_rows(t)),
+             (_swatch(SEAT_COLOUR, round_=True), t("seat of an organisation"))]
+    return " ".join(f"<span style='display:inline-block;margin:0 14px 4px 0'>{s} {for_html(text)}"
+                    "</span>" for s, text in items)
 
 
 def blank_map(height_zoom: int = 2, **options) -> folium.Map:
@@ -71,7 +79,7 @@ def blank_map(height_zoom: int = 2, **options) -> folium.Map:
 # sent through `st_folium(feature_group_to_add=...)`, so changing the date restyles the mounted
 # map instead of remounting it and re-sending everything.
 WORLD_SHAPES_URL = "/app/static/data/countries.geojson"
-TOOLTIP_ALIASES = ("Country", "Regional organisations", "Channels open to national CSOs")
+TOOLTIP_ALIASES = (N_("Country"), N_("Regional organisations"), N_("Channels open to national CSOs"))
 BORDER = {"color": "#6b6b6b", "weight": 0.4, "fillOpacity": 0.9}
 HIGHLIGHT = {"weight": 2, "color": "#000000"}
 WORLD_VIEW = [[-56.0, -180.0], [78.0, 180.0]]  # south-west, north-east: every inhabited land
@@ -86,16 +94,20 @@ _HOME_STYLE_JS = """function (row) {
 }"""
 _HOME_TOOLTIP_JS = """function (row, iso3) {
   row = row || [-1, iso3];
-  if (row.length < 4) { row = [-1, row[1], "none in our data", "0"]; }
-  var aliases = C.aliases, html = "<table>";
+  if (row.length < 4) { row = [-1, row[1], C.none, "0"]; }
+  var aliases = C.aliases, html = "<table dir='" + C.dir + "'>";
   for (var i = 0; i < aliases.length; i++) {
-    html += "<tr><th style='text-align:left;padding-right:8px'>" + aliases[i] + "</th><td>"
+    html += "<tr><th style='text-align:start;padding-inline-end:8px'>" + aliases[i] + "</th><td>"
       + row[i + 1] + "</td></tr>";
   }
   return html + "</table>";
 }"""
-_HOME_CONSTANTS = {"noData": NO_DATA, "palette": list(PALETTE), "border": BORDER,
-                   "aliases": list(TOOLTIP_ALIASES)}
+
+
+def _home_constants(t: Translator) -> dict:
+    return {"noData": NO_DATA, "palette": list(PALETTE), "border": BORDER, "dir": t.direction,
+            "aliases": [for_html(t(a)) for a in TOOLTIP_ALIASES],
+            "none": for_html(t("none in our data"))}
 
 
 def country_lookup(counts: pd.DataFrame) -> dict[str, list]:
@@ -112,7 +124,8 @@ def country_lookup(counts: pd.DataFrame) -> dict[str, list]:
     return lookup
 
 
-def world_map(rigos: pd.DataFrame, shapes_url: str = WORLD_SHAPES_URL) -> folium.Map:
+def world_map(rigos: pd.DataFrame, t: Translator, shapes_url: str = WORLD_SHAPES_URL
+              ) -> folium.Map:
     """The base of the home map: shapes from a static file and the seats. Same for every date.
 
     The view fits the whole inhabited world to the frame's width (fractional zoom), so countries
@@ -120,8 +133,8 @@ def world_map(rigos: pd.DataFrame, shapes_url: str = WORLD_SHAPES_URL) -> folium
     fmap = blank_map(zoom_snap=0.25)
     fmap.fit_bounds(WORLD_VIEW)
     fmap.default_js = LOCAL_JS[:1]  # Leaflet only: nothing on this map uses jQuery
-    Shapes(shapes_url, _HOME_STYLE_JS, _HOME_TOOLTIP_JS, HIGHLIGHT, _HOME_CONSTANTS).add_to(fmap)
-    seat_markers(rigos).add_to(fmap)
+    Shapes(shapes_url, _HOME_STYLE_JS, _HOME_TOOLTIP_JS, HIGHLIGHT, _home_constants(t)).add_to(fmap)
+    seat_markers(rigos, t).add_to(fmap)
     return fmap
 
 
@@ -132,23 +145,25 @@ def channel_count_layer(counts: pd.DataFrame) -> folium.FeatureGroup:
     return group
 
 
-def seat_markers(rigos: pd.DataFrame) -> Points:
+def seat_markers(rigos: pd.DataFrame, t: Translator) -> Points:
     """The seats of the organisations, tooltips escaped."""
+    seat = for_html(t("Seat:"))
     return Points([
         [float(row.hq_lat), float(row.hq_lon),
-         f"<b>{for_html(row.acronym)}</b> · {for_html(row.name)}<br>Seat: {for_html(row.hq_city)}"]
+         f"<div dir='auto'><b>{for_html(row.acronym)}</b> · {for_html(row.name)}<br>{seat} "
+         f"{for_html(row.hq_city)}</div>"]
         for row in rigos.itertuples()
     ], SEAT_STYLE)
 
 
-def choropleth_by_channel_count(counts: pd.DataFrame, rigos: pd.DataFrame
+def choropleth_by_channel_count(counts: pd.DataFrame, rigos: pd.DataFrame, t: Translator
                                 ) -> tuple[folium.Map, folium.FeatureGroup]:
     """World map: countries by channels open to national CSOs, RIGO seats as markers.
 
     Returns the base map (identical for every date) and the per-date layer; draw them with
     `st_folium(base, feature_group_to_add=layer)`.
     """
-    return world_map(rigos), channel_count_layer(counts)
+    return world_map(rigos, t), channel_count_layer(counts)
 
 
 # Okabe–Ito (colour-blind safe, categorical): one colour per membership status, used everywhere.
@@ -171,7 +186,7 @@ _FOOTPRINT_STYLE_JS = """function (row) {
 }"""
 _FOOTPRINT_TOOLTIP_JS = """function (row, iso3) {
   row = row || ["", iso3];
-  return "<b>" + row[1] + "</b>" + (row[2] ? "<br>" + row[2] : "");
+  return "<div dir='auto'><b>" + row[1] + "</b>" + (row[2] ? "<br>" + row[2] : "") + "</div>";
 }"""
 
 
@@ -202,7 +217,18 @@ def footprint_layer(names: dict[str, str], categories: dict[str, str],
     return group
 
 
-def status_legend_html(statuses: list[str]) -> str:
-    """Legend for footprint maps, built from constants only."""
+FOOTPRINT_WORDS = {"this country": N_("this country"),
+                   "shares an organisation": N_("shares an organisation")}
+
+
+def status_word(t: Translator, category: str) -> str:
+    """A footprint category (a membership status, this country, shares an organisation) in words."""
+    known = FOOTPRINT_WORDS.get(category)
+    return t(known) if known else glossary.label(t, "status", category)
+
+
+def status_legend_html(t: Translator, statuses: list[str]) -> str:
+    """Legend for footprint maps, built from catalogue texts only."""
     return " ".join(f"<span style='display:inline-block;margin:0 14px 4px 0'>"
-                    f"{_swatch(STATUS_COLOURS[s])} {s}</span>" for s in statuses if s in STATUS_COLOURS)
+                    f"{_swatch(STATUS_COLOURS[s])} {for_html(status_word(t, s))}</span>"
+                    for s in statuses if s in STATUS_COLOURS)

@@ -11,20 +11,23 @@ from typing import Any
 
 import pandas as pd
 
+from atlas import i18n
+from atlas.glossary import label
+from atlas.i18n import N_, Translator
 from atlas.queries import BELONGING, membership_on
 from atlas.tables import Atlas
 
 Row = Any  # a row of the channels table: a Series, or a named tuple from itertuples (faster)
 OPEN, CONDITIONAL, CLOSED = "open", "conditional", "closed"
 BAND_LABELS = {
-    OPEN: "Open now",
-    CONDITIONAL: "Open if…",
-    CLOSED: "Not open because…",
+    OPEN: N_("Open now"),
+    CONDITIONAL: N_("Open if…"),
+    CLOSED: N_("Not open because…"),
 }
 KIND_LABELS = {
-    "national": "national organisations",
-    "regional_network": "regional networks",
-    "international": "international organisations",
+    "national": N_("national organisations"),
+    "regional_network": N_("regional networks"),
+    "international": N_("international organisations"),
 }
 ELIGIBILITY_FOR_KIND = {
     "any": {"national", "regional_network", "international"},
@@ -66,55 +69,63 @@ def _number(value: str) -> float | None:
     return float(value) if value not in ("", None) else None
 
 
-def _who_may_apply(ch: Row, profile: Profile, verdict: Verdict) -> None:
+def _who_may_apply(ch: Row, profile: Profile, verdict: Verdict, t: Translator) -> None:
     kinds = set(ch.open_to) or ELIGIBILITY_FOR_KIND.get(ch.eligibility, set())
     if ch.eligibility == "by_invitation" and not ch.open_to:
-        verdict.condition("by invitation only")
+        verdict.condition(t("by invitation only"))
     elif profile.kind not in kinds:
-        allowed = " or ".join(KIND_LABELS[k] for k in sorted(kinds)) or "invited organisations"
-        verdict.close(f"for {allowed} only")
+        allowed = (t(" or ").join(t(KIND_LABELS[k]) for k in sorted(kinds))
+                   or t("invited organisations"))
+        verdict.close(t("for {allowed} only", allowed=allowed))
 
 
-def _stated_criteria(ch: Row, profile: Profile, verdict: Verdict) -> None:
+def _stated_criteria(ch: Row, profile: Profile, verdict: Verdict, t: Translator) -> None:
     years = _number(ch.min_years_registered)
     if years is not None:
         if profile.years_registered is None:
-            verdict.condition(f"registered for at least {years:g} years")
+            verdict.condition(t("registered for at least {years} years", years=f"{years:g}"))
         elif profile.years_registered < years:
-            verdict.close(f"needs {years:g} years of registration (you have {profile.years_registered})")
+            verdict.close(t("needs {years} years of registration (you have {have})",
+                            years=f"{years:g}", have=profile.years_registered))
     share = _number(ch.min_member_funding_share)
     if share is not None:
-        need = f"at least {share:.0%} of funds from members"
+        need = t("at least {share} of funds from members", share=t.percent(share))
         if profile.member_funding_share is None:
             verdict.condition(need)
         elif profile.member_funding_share < share:
-            verdict.close(f"needs {need} (you have {profile.member_funding_share:.0%})")
+            verdict.close(t("needs {need} (you have {have})", need=need,
+                            have=t.percent(profile.member_funding_share)))
     if ch.mandate_required == "humanitarian" and profile.humanitarian is False:
-        verdict.close("for humanitarian organisations only")
+        verdict.close(t("for humanitarian organisations only"))
     elif ch.mandate_required and not (ch.mandate_required == "humanitarian" and profile.humanitarian):
-        verdict.condition(f"your mandate must be {ch.mandate_required.replace('_', ' ')}")
+        verdict.condition(t("your mandate must be: {mandate}",
+                            mandate=label(t, "mandate", ch.mandate_required)))
     if ch.registered_in_member_state == "true" and profile.kind != "national":
-        verdict.condition("registered in a member state")
+        verdict.condition(t("registered in a member state"))
 
 
-def _country(ch: Row, iso3: str, status: str | None, verdict: Verdict) -> None:
+def _country(ch: Row, iso3: str, status: str | None, verdict: Verdict, t: Translator) -> None:
     if status is not None and status not in BELONGING:
-        article = "an" if status[0] in "aeiou" else "a"
-        verdict.close(f"your country is only {article} {status} of this organisation")
+        verdict.close(t("your country's status in this organisation is only: {status}",
+                        status=label(t, "status", status)))
     if ch.limited_to_iso3 and iso3 not in ch.limited_to_iso3:
-        verdict.close("open only to organisations from " + ", ".join(ch.limited_to_iso3))
+        verdict.close(t("open only to organisations from {countries}",
+                        countries=", ".join(ch.limited_to_iso3)))
 
 
-def assess(ch: Row, profile: Profile, iso3: str, country_status: str | None) -> Verdict:
-    """The band of one channel for one organisation from `iso3`, whose status there is given."""
+def assess(ch: Row, profile: Profile, iso3: str, country_status: str | None,
+           t: Translator | None = None) -> Verdict:
+    """The band of one channel for one organisation from `iso3`, whose status there is given;
+    the reasons in the language of `t` (English by default)."""
+    t = t or i18n.translator()
     verdict = Verdict()
     if ch.status != "active":
-        verdict.close(f"the channel is {ch.status}")
-    _country(ch, iso3, country_status, verdict)
-    _who_may_apply(ch, profile, verdict)
-    _stated_criteria(ch, profile, verdict)
+        verdict.close(t("the channel is {status}", status=label(t, "channel_status", ch.status)))
+    _country(ch, iso3, country_status, verdict, t)
+    _who_may_apply(ch, profile, verdict, t)
+    _stated_criteria(ch, profile, verdict, t)
     if ch.requirements:
-        verdict.condition("you meet the stated requirements")
+        verdict.condition(t("you meet the stated requirements"))
     return verdict
 
 
@@ -129,10 +140,11 @@ def pathways(atlas: Atlas, iso3: str, date: dt.date, profile: Profile) -> pd.Dat
     """Channels of the organisations the country is in at `date`, with band, reasons and rank."""
     statuses = country_statuses(atlas, iso3, date)
     channels = atlas.channels[atlas.channels.rigo_id.isin(statuses)].copy()
-    verdicts = [assess(ch, profile, iso3, statuses[ch.rigo_id])
+    t = i18n.of(atlas)
+    verdicts = [assess(ch, profile, iso3, statuses[ch.rigo_id], t)
                 for ch in channels.itertuples(index=False)]
     channels["band"] = [v.band for v in verdicts]
-    channels["reasons"] = ["; ".join(v.reasons) for v in verdicts]
+    channels["reasons"] = [t("; ").join(v.reasons) for v in verdicts]
     wanted = set(profile.themes)
     channels["theme_match"] = channels.themes.map(lambda t: len(wanted & set(t)))
     order = {OPEN: 0, CONDITIONAL: 1, CLOSED: 2}

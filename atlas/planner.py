@@ -6,18 +6,21 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from atlas import i18n
 from atlas.escape import for_html as e
+from atlas.glossary import label
+from atlas.i18n import N_, Translator
 from atlas.tables import Atlas
 
 FORMATS = {
-    "panel": ["Opening: the question and why it matters (5 min)",
-              "Case A: a strong formal channel (15 min)", "Case B: weak or no engagement (15 min)",
-              "Counterparts respond (15 min)", "Discussion with the floor (30 min)"],
-    "workshop": ["Mapping: which channels exist in your region? (20 min)",
-                 "Two cases side by side (30 min)", "Group work on the key questions (40 min)",
-                 "Report back and next steps (20 min)"],
-    "roundtable": ["Round of introductions (10 min)", "Framing by the two cases (20 min)",
-                   "Closed discussion on the key questions, Chatham House rule (60 min)"],
+    "panel": [N_("Opening: the question and why it matters (5 min)"),
+              N_("Case A: a strong formal channel (15 min)"), N_("Case B: weak or no engagement (15 min)"),
+              N_("Counterparts respond (15 min)"), N_("Discussion with the floor (30 min)")],
+    "workshop": [N_("Mapping: which channels exist in your region? (20 min)"),
+                 N_("Two cases side by side (30 min)"), N_("Group work on the key questions (40 min)"),
+                 N_("Report back and next steps (20 min)")],
+    "roundtable": [N_("Round of introductions (10 min)"), N_("Framing by the two cases (20 min)"),
+                   N_("Closed discussion on the key questions, Chatham House rule (60 min)")],
 }
 
 
@@ -80,38 +83,43 @@ def cited_ids(p: Plan) -> list[str]:
     return list(dict.fromkeys(ids))
 
 
-def _case_lines(df: pd.DataFrame, cite: dict[str, int]) -> list[str]:
+def _case_lines(df: pd.DataFrame, cite: dict[str, int], t: Translator) -> list[str]:
     lines = []
     for r in df.itertuples():
         marks = "".join(f"[{cite[s]}]" for s in r.source_ids if s in cite)
-        example = r.example or "no formal channel on this theme is recorded"
-        lines.append(f"- **{r.acronym}** ({r.region}): {example}. {r.practice} {marks}".strip())
-    return lines or ["- None found for these choices."]
+        example = r.example or t("no formal channel on this theme is recorded")
+        region = label(t, "region", r.region)
+        lines.append(f"- **{r.acronym}** ({region}): {example}. {r.practice} {marks}".strip())
+    return lines or ["- " + t("None found for these choices.")]
 
 
-def to_markdown(p: Plan, sources: pd.DataFrame, as_of: str, link: str) -> str:
+def to_markdown(p: Plan, sources: pd.DataFrame, as_of: str, link: str,
+                t: Translator | None = None) -> str:
     """The briefing as Markdown, with numbered citations and the as-of date."""
+    t = t or i18n.translator()
     cite = {sid: n for n, sid in enumerate(sources.source_id, 1)}
-    lines = [f"# Session briefing: {p.theme.replace('_', ' ')}",
-             f"Regions: {', '.join(p.regions) or 'all'} · Format: {p.session_format} · "
-             f"Data as of {as_of} · Engagement Atlas (CC BY 4.0) · {link}", "",
-             "## Agenda", *[f"1. {step}" for step in FORMATS[p.session_format]], "",
-             "## Case A: strong formal channels", *_case_lines(p.strong, cite), "",
-             "## Case B: weak or no engagement", *_case_lines(p.weak, cite), "",
-             "## Counterpart networks"]
-    lines += [f"- {n.name} ({n.relation} with {n.rigo_id.upper()})"
+    regions = ", ".join(label(t, "region", r) for r in p.regions) or t("all")
+    lines = ["# " + t("Session briefing: {theme}", theme=label(t, "theme", p.theme)),
+             t("Regions: {regions} · Format: {format} · Data as of {date}", regions=regions,
+               format=label(t, "format", p.session_format), date=t.date(as_of))
+             + f" · Engagement Atlas (CC BY 4.0) · {link}", "",
+             "## " + t("Agenda"), *[f"1. {t(step)}" for step in FORMATS[p.session_format]], "",
+             "## " + t("Case A: strong formal channels"), *_case_lines(p.strong, cite, t), "",
+             "## " + t("Case B: weak or no engagement"), *_case_lines(p.weak, cite, t), "",
+             "## " + t("Counterpart networks")]
+    lines += [f"- {n.name} ({label(t, 'relation', n.relation)}: {n.rigo_id.upper()})"
               + "".join(f"[{cite[s]}]" for s in n.source_ids if s in cite)
-              for n in p.networks.itertuples()] or ["- None recorded."]
-    lines += ["", "## Discussion questions"]
+              for n in p.networks.itertuples()] or ["- " + t("None recorded.")]
+    lines += ["", "## " + t("Discussion questions")]
     lines += [f"- {q.text} " + "".join(f"[{cite[s]}]" for s in q.source_ids if s in cite)
               for q in p.questions.itertuples()]
-    lines += ["", "## Sources"]
+    lines += ["", "## " + t("Sources")]
     lines += [f"{cite[s.source_id]}. {s.title}. {s.publisher} {s.year}. {s.url}"
               for s in sources.itertuples()]
     return "\n".join(lines) + "\n"
 
 
-def to_html(markdown_text: str, title: str) -> str:
+def to_html(markdown_text: str, title: str, t: Translator | None = None) -> str:
     """A printable page of the Markdown briefing: every line escaped, headings and lists kept."""
     body = []
     for line in markdown_text.splitlines():
@@ -123,7 +131,9 @@ def to_html(markdown_text: str, title: str) -> str:
             body.append(f"<p style='margin:.2rem 0 .2rem 1rem'>{e(line)}</p>")
         elif line:
             body.append(f"<p>{e(line)}</p>")
-    return ("<!doctype html><html lang='en'><head><meta charset='utf-8'>"
+    t = t or i18n.translator()
+    return (f"<!doctype html><html lang='{t.locale.language}' dir='{t.direction}'><head>"
+            "<meta charset='utf-8'>"
             f"<title>{e(title)}</title><style>body{{font-family:Georgia,serif;max-width:46rem;"
             "margin:1.5rem auto;line-height:1.35}h2{border-bottom:1px solid #999}</style></head>"
             f"<body>{''.join(body)}</body></html>")

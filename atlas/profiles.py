@@ -7,23 +7,9 @@ import datetime as dt
 import pandas as pd
 import pycountry
 
+from atlas import i18n
 from atlas.queries import BELONGING, membership_on, open_to_national
 from atlas.tables import Atlas
-
-STATUS_WORDS = {
-    "member": "member",
-    "suspended": "suspended",
-    "associate": "associate member",
-    "observer": "observer",
-    "candidate": "candidate",
-}
-
-
-def flag(iso3: str) -> str:
-    """The flag emoji of a country (regional indicator letters of its alpha-2 code)."""
-    country = pycountry.countries.get(alpha_3=iso3)
-    alpha2 = "XK" if iso3 == "XKX" else (country.alpha_2 if country else "")
-    return "".join(chr(0x1F1E6 + ord(ch) - ord("A")) for ch in alpha2)
 
 
 def country_names(atlas: Atlas) -> dict[str, str]:
@@ -40,15 +26,20 @@ def country_name(atlas: Atlas, iso3: str) -> str:
 
 
 def country_label(atlas: Atlas, iso3: str) -> str:
-    """Flag and name, as pickers show a country."""
-    labels = atlas.derived("country_labels", lambda a: {c: f"{flag(c)} {country_name(a, c)}"
-                                                        for c in known_countries(a)})
-    return labels.get(iso3) or f"{flag(iso3)} {country_name(atlas, iso3)}"
+    """The country's name as pickers show it (no emoji flag: Windows shows two letters, some
+    systems boxes, and screen readers would read the name twice)."""
+    return country_name(atlas, iso3)
 
 
 def known_countries(atlas: Atlas) -> list[str]:
-    """Codes a user may ask about: on the map or in any membership."""
-    return sorted(set(atlas.countries.iso3) | set(atlas.memberships.iso3))
+    """Codes a user may ask about (on the map or in any membership), in the alphabetical order of
+    their names in the reader's language (computed once per dataset and language)."""
+    def ordered(a: Atlas) -> list[str]:
+        key = i18n.of(a).sort_key
+        return sorted(set(a.countries.iso3) | set(a.memberships.iso3),
+                      key=lambda c: key(country_name(a, c)))
+
+    return atlas.derived("known_countries", ordered)
 
 
 def current_memberships(atlas: Atlas, iso3: str, date: dt.date) -> pd.DataFrame:
@@ -72,12 +63,17 @@ def former_memberships(atlas: Atlas, iso3: str, date: dt.date) -> pd.DataFrame:
     return out.sort_values("acronym").reset_index(drop=True)
 
 
-def summary_sentence(current: pd.DataFrame, open_now: int, open_if: int = 0) -> str:
-    belonging = current[current.status.isin(BELONGING)]
-    n = len(belonging)
-    orgs = f"{n} regional organisation{'s' if n != 1 else ''}"
-    return (f"Member of {orgs}; for a national CSO, {open_now} channel{'s' if open_now != 1 else ''}"
-            f" open now and {open_if} open if conditions are met.")
+def summary_sentence(current: pd.DataFrame, open_now: int, open_if: int = 0,
+                     t: i18n.Translator | None = None) -> str:
+    t = t or i18n.translator()
+    n = len(current[current.status.isin(BELONGING)])
+    return " ".join((
+        t.n("Member of {count} regional organisation.", "Member of {count} regional organisations.",
+            n),
+        t.n("For a national CSO, {count} channel is open now", "For a national CSO, {count} "
+            "channels are open now", open_now),
+        t.n("and {count} opens if conditions are met.",
+            "and {count} open if conditions are met.", open_if)))
 
 
 def footprint_of_country(atlas: Atlas, iso3: str, name: str, rigo_ids: list[str],
@@ -87,7 +83,7 @@ def footprint_of_country(atlas: Atlas, iso3: str, name: str, rigo_ids: list[str]
     held = membership_on(atlas.memberships, date)
     shared = held[held.rigo_id.isin(rigo_ids) & held.status.isin(BELONGING)].iso3
     categories = dict.fromkeys(shared, "shares an organisation") | {iso3: "this country"}
-    labels = dict.fromkeys(shared, "shares an organisation") | {iso3: name}
+    labels = dict.fromkeys(shared, "shares an organisation") | {iso3: name}  # words on the map
     return categories, labels
 
 
@@ -96,7 +92,7 @@ def networks_for(atlas: Atlas, iso3: str, rigo_ids: list[str]) -> pd.DataFrame:
     links = atlas.network_links[atlas.network_links.rigo_id.isin(rigo_ids)]
     linked = links.merge(atlas.networks, on="network_id", suffixes=("_link", ""))
     local = atlas.networks[(atlas.networks.hq_iso3 == iso3) & ~atlas.networks.network_id.isin(
-        linked.network_id)].assign(rigo_id="", relation="based here", channel_id="")
+        linked.network_id)].assign(rigo_id="", relation=i18n.of(atlas)("based here"), channel_id="")
     cols = ["network_id", "name", "acronym", "scope", "hq_city", "rigo_id", "relation",
             "channel_id", "website", "source_ids"]
     both = pd.concat([linked.reindex(columns=cols), local.reindex(columns=cols)], ignore_index=True)

@@ -37,11 +37,6 @@ def national_channel_counts(atlas: Atlas) -> pd.Series:
     return counts.reindex(atlas.rigos.rigo_id, fill_value=0)
 
 
-COUNT_COLUMNS = {"name": "Country", "region": "Region", "rigos": "Organisations",
-                 "n_rigos": "Number of organisations",
-                 "n_channels": "Channels open to national CSOs"}
-
-
 def country_channel_counts(atlas: Atlas, date: dt.date) -> pd.DataFrame:
     """Per country: the organisations it belongs to at `date` and the channels open to its CSOs."""
     held = membership_on(atlas.memberships, date)

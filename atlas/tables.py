@@ -36,6 +36,9 @@ class Atlas:
     recommendations: pd.DataFrame
     questions: pd.DataFrame
     countries: pd.DataFrame
+    translations: pd.DataFrame
+    lang: str = "en"  # the language of the texts in these frames (see atlas.i18n.data)
+    english: Atlas | None = None  # the English original, when this is a translation
 
     @cached_property  # the tables never change after loading; pages ask for this often
     def as_of(self) -> str:
@@ -64,4 +67,4 @@ def read_table(folder: Path, table: catalog.Table) -> pd.DataFrame:
 
 def read_atlas(folder: Path | None = None) -> Atlas:
     folder = data_dir() if folder is None else folder
-    return Atlas(**{t.name: read_table(folder, t) for t in catalog.TABLES})
+    return Atlas(**{t.name: read_table(folder, t) for t in catalog.TABLES})  # type: ignore[arg-type]

@@ -9,8 +9,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from atlas import glossary, queries
+from atlas import glossary, i18n, queries
 from atlas.escape import for_href, for_markdown
+from atlas.i18n import N_, data
 from atlas.pathways import BAND_LABELS, CLOSED, CONDITIONAL, OPEN
 from atlas.tables import Atlas
 
@@ -26,12 +27,14 @@ class Card:
     rigo: str
     markdown: str
     practice: str
+    original: str = ""  # the English of any machine-translated or stale text, shown on request
 
 
 def source_links(atlas: Atlas) -> dict[str, str]:
     """source_id -> its Markdown link (use through `atlas.derived`: built once per dataset)."""
+    seed = i18n.of(atlas)("(seed document)")
     return {s.source_id: (f"[{for_markdown(s.title)}]({for_href(s.url)})" if for_href(s.url)
-                          else f"{for_markdown(s.title)} (seed document)")
+                          else f"{for_markdown(s.title)} {seed}")
             for s in atlas.sources.itertuples()}
 
 
@@ -40,42 +43,76 @@ def sources_line(atlas: Atlas, ids: tuple[str, ...]) -> str:
     return " · ".join(f"[{n}] {links[sid]}" for n, sid in enumerate(ids, 1) if sid in links)
 
 
-def card_markdown(atlas: Atlas, ch) -> str:
+READ_FIELDS = (("name", N_("Name")), ("organ", N_("Organ")), ("how_to_engage", N_("How to engage")),
+               ("requirements", N_("Requirements")), ("eligibility_notes", N_("Who can apply")),
+               ("practice_notes", N_("What happens in practice")))
+MARKS = {"machine": N_("machine translation: the English original is under ⓘ"),
+         "stale": N_("in English: the translation is being updated")}
+
+
+def translation_note(atlas: Atlas, channel_id: str) -> tuple[str, str]:
+    """(a mark for the card, the English originals) when any of its texts is a machine
+    translation or shown in English because its translation is stale; ('', '') otherwise."""
+    if atlas.english is None:
+        return "", ""
+    origins = atlas.derived("origins", data.origins)
+    kinds = {origins.get(("channels", channel_id, f)) for f, _ in READ_FIELDS}
+    t = i18n.of(atlas)
+    mark = " · ".join(t(MARKS[k]) for k in ("machine", "stale") if k in kinds)
+    if "machine" not in kinds:
+        return mark, ""
+    english = atlas.english.derived("channels_by_id", lambda a: a.channels.set_index("channel_id"))
+    row = english.loc[channel_id]
+    original = "\n\n".join(f"**{t(label)}** (English): {for_markdown(row[f])}"
+                             for f, label in READ_FIELDS if row[f])
+    return mark, original
+
+
+def card_markdown(atlas: Atlas, ch, mark: str = "") -> str:
     """A channel (a row of the channels table, with band and reasons when assessed) as Markdown:
     band in words, badges, how to engage, requirements, verification and sources."""
+    t = i18n.of(atlas)
     band = getattr(ch, "band", "")
-    lines = [f":{BAND_COLOURS[band]}-badge[{BAND_MARKS[band]} {BAND_LABELS[band]}]"] if band else []
+    lines = ([f":{BAND_COLOURS[band]}-badge[{BAND_MARKS[band]} {t(BAND_LABELS[band])}]"]
+             if band else [])
     lines.append(f"**{for_markdown(ch.name)}**  \n{for_markdown(ch.organ)}")
-    badges = [glossary.channel_type(ch.channel_type), glossary.space(ch.space),
-              glossary.level(ch.participation_level)]
+    badges = [glossary.label(t, "channel_type", ch.channel_type), glossary.label(t, "space", ch.space),
+              glossary.label(t, "level", ch.participation_level)]
     lines.append(":gray[" + " · ".join(for_markdown(b) for b in badges if b) + "]")
     if getattr(ch, "reasons", ""):
-        verb = "Not open because" if band == CLOSED else "Open if"
+        verb = t("Not open because") if band == CLOSED else t("Open if")
         lines.append(f"**{verb}:** {for_markdown(ch.reasons)}")
-    lines.append(f"**How to engage:** {for_markdown(ch.how_to_engage)}")
-    for label, value in (("Requirements", ch.requirements), ("Who can apply", ch.eligibility_notes)):
+    lines.append(f"**{t('How to engage')}:** {for_markdown(ch.how_to_engage)}")
+    for label, value in ((t("Requirements"), ch.requirements), (t("Who can apply"), ch.eligibility_notes)):
         if value:
             lines.append(f"**{label}:** {for_markdown(value)}")
     if for_href(ch.url):
-        lines.append(f"[Official page]({for_href(ch.url)})")
-    verified = "verified" if ch.confidence == "verified" else "**unverified**: check before acting"
-    lines.append(f":gray[Last verified {for_markdown(ch.last_verified)} · {verified} · Sources: "
-                 f"{sources_line(atlas, ch.source_ids)}]")
+        lines.append(f"[{t('Official page')}]({for_href(ch.url)})")
+    verified = (t("verified") if ch.confidence == "verified"
+                else "**" + t("unverified") + "**: " + t("check before acting"))
+    lines.append(":gray[" + t("Last verified {date}", date=for_markdown(t.date(ch.last_verified)))
+                 + f" · {verified} · " + t("Sources:") + f" {sources_line(atlas, ch.source_ids)}]")
+    if mark:
+        lines.append(f":violet[{for_markdown(mark)}]")
     return "\n\n".join(lines)
 
 
 def cards(atlas: Atlas, channels: pd.DataFrame) -> list[Card]:
     """Every channel of `channels` as a card, in the frame's order."""
     acronyms = queries.acronyms(atlas)
-    return [Card(for_markdown(acronyms.get(ch.rigo_id, ch.rigo_id)), card_markdown(atlas, ch),
-                 for_markdown(ch.practice_notes))
-            for ch in channels.itertuples(index=False)]
+    out = []
+    for ch in channels.itertuples(index=False):
+        mark, original = translation_note(atlas, ch.channel_id)
+        out.append(Card(for_markdown(acronyms.get(ch.rigo_id, ch.rigo_id)),
+                        card_markdown(atlas, ch, mark), for_markdown(ch.practice_notes), original))
+    return out
 
 
-def sources_markdown(sources: pd.DataFrame) -> str:
+def sources_markdown(t: i18n.Translator, sources: pd.DataFrame) -> str:
     """The sources as one Markdown list (one message to the browser, not one per source)."""
+    seed = t("seed document")
     return "\n".join(
         f"- **{for_markdown(s.source_id)}**: {for_markdown(s.title)}. {for_markdown(s.publisher)} "
         f"{for_markdown(s.year)}. "
-        f"{for_markdown(s.url if s.url.startswith('http') else f'seed document {s.url}')}"
+        f"{for_markdown(s.url if s.url.startswith('http') else f'{seed} {s.url}')}"
         for s in sources.itertuples())

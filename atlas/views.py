@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from atlas import briefing, charts, pathways, profiles, queries, texts
+from atlas import briefing, charts, i18n, pathways, profiles, queries, texts
 from atlas.exports import Downloads, downloads
 from atlas.tables import Atlas
 
@@ -45,7 +45,8 @@ def country(atlas: Atlas, iso3: str, day: dt.date) -> CountryView:
     current = profiles.current_memberships(atlas, iso3, day)
     paths = pathways.pathways(atlas, iso3, day, pathways.Profile(kind="national"))
     summary = profiles.summary_sentence(current, int((paths.band == pathways.OPEN).sum()),
-                                        int((paths.band == pathways.CONDITIONAL).sum()))
+                                        int((paths.band == pathways.CONDITIONAL).sum()),
+                                        i18n.of(atlas))
     nets = profiles.networks_for(atlas, iso3, list(current.rigo_id))
     categories, labels = profiles.footprint_of_country(atlas, iso3, name, list(current.rigo_id), day)
     cited = queries.sources_for(atlas, current, paths, nets)
@@ -56,7 +57,7 @@ def country(atlas: Atlas, iso3: str, day: dt.date) -> CountryView:
         cards=band_cards(atlas, paths), networks=nets, categories=categories, labels=labels,
         cited=cited, files=downloads(table, cited, atlas.as_of),
         briefing=briefing.country_briefing(name, day.isoformat(), atlas.as_of, summary, current,
-                                           paths, nets, cited),
+                                           paths, nets, cited, i18n.of(atlas)),
     )
 
 
@@ -101,8 +102,9 @@ def rigo(atlas: Atlas, rigo_id: str, day: dt.date, today: dt.date) -> RigoView:
     return RigoView(
         rigo_id=rigo_id, members=members,
         status_counts={str(s): int(n) for s, n in members.status.value_counts().items()},
-        history=charts.view(charts.membership_timeline(periods, f"Status periods in {acronym} since "
-                                                            "1990"),
+        history=charts.view(charts.membership_timeline(
+            periods, i18n.of(atlas)("Status periods in {acronym} since 1990", acronym=acronym),
+            i18n.of(atlas)),
                             periods, queries.sources_for(atlas, members), atlas.as_of),
         channels=channels, n_open=int(queries.open_to_national(channels).sum()),
         cards=texts.cards(atlas, channels), networks=nets,

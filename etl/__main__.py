@@ -40,7 +40,8 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "build":
-            counts = build(args.raw, args.out, _static(args))
+            counts = build(args.raw, args.out, _static(args),
+                           warn=lambda p: print(f"warning: {p}", file=sys.stderr))
             print("built " + ", ".join(f"{n}={c}" for n, c in counts.items()) + f" into {args.out}")
             return 0
         static = _static(args)

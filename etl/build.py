@@ -10,7 +10,7 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
-from etl import checks, publish
+from etl import checks, publish, translations
 from etl.curated import Curated
 from etl.problems import BuildError, Problem
 from etl.readers import parse_file
@@ -32,6 +32,7 @@ RECORD_STEPS = {
     "network_links": records.network_links,
     "recommendations": records.recommendations,
     "questions": records.questions,
+    "translations": translations.table,
 }
 
 
@@ -80,12 +81,16 @@ def compile_tables(data: Curated, world: gpd.GeoDataFrame) -> tuple[dict, gpd.Ge
     return tables, geo
 
 
-def build(raw: Path = RAW, out: Path = PROCESSED, static: Path | None = None) -> dict[str, int]:
+def build(raw: Path = RAW, out: Path = PROCESSED, static: Path | None = None,
+          warn=None) -> dict[str, int]:
     """Build every table into a temporary folder, then swap it into `out`. Returns row counts.
 
-    With `static`, also write the web copy of the shapes there (after `out` is in place).
+    With `static`, also write the web copy of the shapes there (after `out` is in place). `warn`
+    is called with each warning (stale translations), which does not stop the build.
     """
     data, inputs = read_curated(raw)
+    for problem in translations.stale(data) if warn else ():
+        warn(problem)
     world = read_world(raw)
     inputs[str(BOUNDARIES)] = raw / BOUNDARIES
     tables, geo = compile_tables(data, world)

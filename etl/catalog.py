@@ -147,6 +147,25 @@ QUESTIONS = Table(
     ("question_id",),
     ("themes", "source_ids"),
 )
+# Translations of the texts a CSO reads to act, kept apart from the English records
+# (data/raw/translations/<lang>/*.yaml). The published table is long: one row per text.
+TRANSLATION_LANGS = ("fr", "es", "pt", "ar")
+TRANSLATION_ORIGINS = ("official", "human", "machine")
+TRANSLATABLE: dict[str, tuple[str, tuple[str, ...]]] = {  # table -> (id column, fields)
+    "rigos": ("rigo_id", ("name", "acronym")),
+    "channels": ("channel_id", ("name", "organ", "how_to_engage", "requirements",
+                                "eligibility_notes", "practice_notes")),
+    "networks": ("network_id", ("name", "acronym")),
+    "recommendations": ("rec_id", ("text",)),
+    "questions": ("question_id", ("text", "summary")),
+}
+TRANSLATIONS = Table(
+    "translations",
+    ("table", "record_id", "field", "lang", "lang_tag", "text", "origin", "source_ids", "en_hash",
+     "stale"),
+    ("table", "record_id", "field", "lang"),
+    ("source_ids",),
+)
 COUNTRIES = Table(
     "countries",
     ("iso3", "name", "region", "subregion"),
@@ -155,8 +174,16 @@ COUNTRIES = Table(
 
 TABLES: tuple[Table, ...] = (
     SOURCES, RIGOS, MEMBERSHIPS, CHANNELS, NETWORKS, NETWORK_LINKS, RECOMMENDATIONS, QUESTIONS,
-    COUNTRIES,
+    COUNTRIES, TRANSLATIONS,
 )
+
+
+def text_hash(english: str) -> str:
+    """The short fingerprint of an English text that a translation records: when the English
+    changes, the fingerprint no longer matches and the translation is stale."""
+    import hashlib
+
+    return hashlib.sha256(english.strip().encode("utf-8")).hexdigest()[:12]
 GEOJSON_FILENAME = "countries.geojson"
 MANIFEST_FILENAME = "manifest.json"
 LIST_SEPARATOR = ";"

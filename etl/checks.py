@@ -134,7 +134,13 @@ def every_rigo_has_members(data: Curated) -> list[Problem]:
     ]
 
 
-CHECKS = (unique_ids, references, country_codes, periods, every_rigo_has_members)
+def _translations(data: Curated) -> list[Problem]:
+    from etl import translations
+
+    return translations.problems(data)
+
+
+CHECKS = (unique_ids, references, country_codes, periods, every_rigo_has_members, _translations)
 
 
 def run_checks(data: Curated) -> list[Problem]:

@@ -59,6 +59,8 @@ def _field(table: catalog.Table, column: str) -> dict:
         kind = "integer"
     elif column.endswith("_date") or column in ("last_verified", "accessed"):
         kind = "date"
+    elif column in ("stale", "registered_in_member_state"):
+        kind = "boolean"
     field = {"name": column, "type": kind}
     if column in table.list_columns:
         field["description"] = "list; items separated by ';'"

@@ -195,6 +195,26 @@ class Question(Record):
     source_ids: SourceIds
 
 
+class Translation(Record):
+    """One field of one record in another language; its language is its folder's name."""
+
+    table: Annotated[str, _one_of(tuple(c.TRANSLATABLE))]
+    id: Slug
+    field: Slug
+    text: Text
+    origin: Annotated[str, _one_of(c.TRANSLATION_ORIGINS)]
+    en_hash: Annotated[str, Field(pattern=r"^[0-9a-f]{12}$")]
+    source_ids: list[Slug] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _official_is_cited(self) -> Translation:
+        if self.origin == "official" and not self.source_ids:
+            raise ValueError("an official translation names its source (source_ids)")
+        if not self.text.strip("\u200b\u200c\u200d\u2060\ufeff \t"):
+            raise ValueError("the text is empty")
+        return self
+
+
 class RawFile(Record):
     """A curated YAML file: any of these lists, each optional."""
 
@@ -206,6 +226,7 @@ class RawFile(Record):
     network_links: list[NetworkLink] = Field(default_factory=list)
     recommendations: list[Recommendation] = Field(default_factory=list)
     questions: list[Question] = Field(default_factory=list)
+    translations: list[Translation] = Field(default_factory=list)
 
 
 KIND_KEYS: dict[str, str] = {
@@ -217,8 +238,9 @@ KIND_KEYS: dict[str, str] = {
     "network_links": "network_id",
     "recommendations": "rec_id",
     "questions": "question_id",
+    "translations": "id",
 }
 Kind = Literal[
     "sources", "rigos", "memberships", "channels", "networks", "network_links", "recommendations",
-    "questions",
+    "questions", "translations",
 ]

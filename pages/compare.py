@@ -2,36 +2,40 @@
 
 import streamlit as st
 
-from atlas import compare, links, load, queries, widgets
+from atlas import compare, glossary, links, load, queries, widgets
+from atlas.i18n import N_
 from atlas.widgets import urlstate
 
 widgets.require_frame()
 atlas = load.atlas()
+t = widgets.translator()
 widgets.as_of_date()
-st.title("Compare engagement channels across regions")
+st.title(t("Compare engagement channels across regions"))
 
 regions = sorted(atlas.rigos.region.unique())
-region, bad = links.parse_choice(st.query_params.get("region"), regions, None, "region")
+region, bad = links.parse_choice(st.query_params.get("region"), regions, None, N_("region"))
 widgets.friendly(bad)
 default = compare.default_selection(atlas, region)
-picked, bad = links.parse_list(st.query_params.get("rigos"), atlas.rigos.rigo_id, "organisation")
+picked, bad = links.parse_list(st.query_params.get("rigos"), atlas.rigos.rigo_id, N_("organisation"))
 widgets.friendly(bad)
 acronyms = queries.acronyms(atlas)
 ids = list(acronyms)
 urlstate.seed("compare-rigos", picked or default, "rigos", "region", valid=ids)
-picked = st.multiselect("Organisations", ids, key="compare-rigos", format_func=acronyms.get)
+picked = st.multiselect(t("Organisations"), ids, key="compare-rigos", format_func=acronyms.get,
+                        placeholder=t("Choose organisations"))
 st.query_params["rigos"] = ",".join(picked)
 st.query_params.pop("region", None)
 urlstate.written("compare-rigos", "rigos", "region")
 
 view = load.comparison(picked)  # computed once per selection
 overall = load.regions()  # every channel by region: the same for every selection
-tab_matrix, tab_charts, tab_time, tab_table = st.tabs(["Matrix", "Charts", "Timeline", "Table"])
+tab_matrix, tab_charts, tab_time, tab_table = st.tabs(
+    [t("Matrix"), t("Charts"), t("Timeline"), t("Table")])
 
 with tab_matrix:
-    st.caption("Each cell names the channels of that type; an empty cell means none is recorded.")
+    st.markdown(t("Each cell names the channels of that type; an empty cell means none is recorded."))
     if view.stages is None:
-        st.info("Pick at least one organisation.")
+        st.info(t("Pick at least one organisation."))
     else:
         st.table(view.matrix)
         widgets.chart(view.stages, "stages")
@@ -40,14 +44,16 @@ with tab_charts:
     for field, mix in overall.mixes.items():
         widgets.chart(mix, f"mix-{field}")
     lead = overall.early_warning_lead
-    st.caption(f"{lead} has the most early-warning partnerships." if lead else "")
+    if lead:
+        st.markdown(t("{region} has the most early-warning partnerships.",
+                      region=glossary.label(t, "region", lead)))
     widgets.chart(overall.share, "open-share")
 
 with tab_time:
     widgets.chart(overall.established, "established")
 
 with tab_table:
-    st.dataframe(view.table, hide_index=True, width="stretch")
+    st.dataframe(glossary.headed(t, view.table), hide_index=True, width="stretch")
     widgets.offer(view.files, "compare-channels")
 
 widgets.sources_footer(atlas, cited=view.cited)

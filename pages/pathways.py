@@ -3,29 +3,31 @@
 import streamlit as st
 
 from atlas import load, pathways, profiles, queries, widgets
+from atlas.i18n import N_
 from atlas.widgets import cards, finder, profile
 
 widgets.require_frame()
 atlas = load.atlas()
+t = widgets.translator()
 day = widgets.as_of_date()
-st.title("Find the channels that fit your organisation")
-st.caption("Tell us about your organisation. Channels are sorted into three bands; each closed or "
-           "conditional channel names the criterion, taken from the data.")
+st.title(t("Find the channels that fit your organisation"))
+st.markdown(t("Tell us about your organisation. Channels are sorted into three bands; each closed "
+              "or conditional channel names the criterion, taken from the data."))
 
 codes = profiles.known_countries(atlas)
-iso3 = profile.pick("iso3", codes, "KEN", "Where is your organisation registered?", "country code",
-                    format_func=lambda c: profiles.country_label(atlas, c))
+iso3 = profile.pick("iso3", codes, "KEN", t("Where is your organisation registered?"),
+                    N_("country code"), format_func=lambda c: profiles.country_label(atlas, c))
 themes = queries.channel_themes(atlas)
 who, params = finder.profile_inputs(themes)
 
 view = load.pathways_view(iso3, day, who)  # computed once per country, date and profile
 if view.paths.empty:
-    st.info("No organisation we cover counts this country as a member on this date. Regional "
-            "networks may still carry your voice: see the Networks section of the country page.")
-st.markdown(" · ".join(f"**{n}** {pathways.BAND_LABELS[b].lower().rstrip('…')}"
+    st.info(t("No organisation we cover counts this country as a member on this date. Regional "
+              "networks may still carry your voice: see the Networks section of the country page."))
+st.markdown(" · ".join(f"**{n}** {t(pathways.BAND_LABELS[b]).lower().rstrip('…')}"
                        for b, n in view.counts.items()))
 for band, band_cards in view.cards.items():
-    with st.expander(f"{cards.BAND_MARKS[band]} {pathways.BAND_LABELS[band]} ({len(band_cards)})",
+    with st.expander(f"{cards.BAND_MARKS[band]} {t(pathways.BAND_LABELS[band])} ({len(band_cards)})",
                      expanded=band != pathways.CLOSED):
         cards.show(band_cards, key=f"pathways-{band}", empty=cards.EMPTY_BANDS[band])
 

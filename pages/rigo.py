@@ -2,50 +2,59 @@
 
 import streamlit as st
 
-from atlas import load, widgets
-from atlas.escape import for_markdown
+from atlas import glossary, load, widgets
+from atlas.escape import for_href, for_markdown
+from atlas.i18n import N_
 from atlas.widgets import cards, profile
 
 widgets.require_frame()
 atlas = load.atlas()
+t = widgets.translator()
 day = widgets.as_of_date()
 rigos = atlas.rigos.set_index("rigo_id")
-rigo_id = profile.pick("id", list(rigos.index), "au", "Organisation", "organisation",
+rigo_id = profile.pick("id", list(rigos.index), "au", t("Organisation"), N_("organisation"),
                        format_func=lambda r: f"{rigos.at[r, 'acronym']}: {rigos.at[r, 'name']}")
 rigo = rigos.loc[rigo_id]
 
-st.title(f"{rigo.acronym}: {rigo['name']}")
-st.markdown(for_markdown(f"Seat: {rigo.hq_city}. Founded: {rigo.founded_year}. Region: "
-                         f"{rigo.region} ({rigo.scope})."))
-if rigo.website.startswith("http"):
-    st.markdown(f"[Official website]({rigo.website})")
+st.title(for_markdown(f"{rigo.acronym}: {rigo['name']}"))
+st.markdown(for_markdown(t("Seat: {city}. Founded: {year}. Region: {region} ({scope}).",
+                           city=rigo.hq_city, year=rigo.founded_year,
+                           region=glossary.label(t, "region", rigo.region),
+                           scope=glossary.label(t, "scope", rigo.scope))))
+if for_href(rigo.website):
+    st.markdown(f"[{t('Official website')}]({for_href(rigo.website)})")
 
 view = load.rigo_view(rigo_id, day)  # everything below, computed once per organisation and date
-st.markdown(" · ".join(f"**{n}** {for_markdown(s)}" for s, n in view.status_counts.items()) +
-            f" on {day.isoformat()}.")
+st.markdown(" · ".join(f"**{n}** {for_markdown(glossary.label(t, 'status', s))}"
+                       for s, n in view.status_counts.items())
+            + " " + t("on {date}.", date=t.date(day)))
 
-st.header("Who belongs")
+st.header(t("Who belongs"), anchor=False)
 statuses = dict(zip(view.members.iso3, view.members.status, strict=True))
 profile.footprint(atlas, statuses, statuses, key="rigo-map")
-with st.expander("Members as a table"):
-    widgets.table(view.members[["country", "status", "start_date", "end_date", "note"]])
+with st.expander(t("Members as a table")):
+    widgets.table(view.members[["country", "status", "start_date", "end_date", "note"]].assign(
+        status=view.members.status.map(glossary.labeller(t, "status"))))
 
-st.header("Membership history")
+st.header(t("Membership history"), anchor=False)
 widgets.chart(view.history, f"history-{rigo_id}")
 
-st.header("Engagement channels")
-st.markdown(f"{len(view.channels)} channels, {view.n_open} of them open to a national CSO.")
+st.header(t("Engagement channels"), anchor=False)
+st.markdown(t.n("{count} channel, {open} of them open to a national CSO.",
+                "{count} channels, {open} of them open to a national CSO.",
+                len(view.channels), open=view.n_open))
 if view.channels.empty:
-    st.info("We hold no channel for this organisation yet.")
+    st.info(t("We hold no channel for this organisation yet."))
 else:
     cards.show(view.cards, key=f"rigo-{rigo_id}")
 
-st.header("Networks that work with it")
+st.header(t("Networks that work with it"), anchor=False)
 if view.networks.empty:
-    st.info("No network in our data works with this organisation yet.")
+    st.info(t("No network in our data works with this organisation yet."))
 else:
-    widgets.table(view.networks[["name", "relation", "channel_id", "hq_city"]].rename(columns={
-        "name": "Network", "relation": "Relation", "channel_id": "Channel", "hq_city": "Based in"}))
+    widgets.table(view.networks[["name", "relation", "channel_id", "hq_city"]].rename(
+        columns={"name": "network"}).assign(
+        relation=view.networks.relation.map(glossary.labeller(t, "relation"))))
 
 profile.share_link(profile.date_params({"id": rigo_id}, day))
 widgets.sources_footer(atlas, cited=view.cited)

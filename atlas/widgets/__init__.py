@@ -7,12 +7,18 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from atlas import exports, links, texts
+from atlas import exports, i18n, links, load, texts
 from atlas.charts import ChartView
 from atlas.escape import for_markdown
+from atlas.i18n import N_
 from atlas.tables import Atlas
 
-LICENCE = "Data: CC BY 4.0 (Engagement Atlas); boundaries: Natural Earth, public domain."
+LICENCE = N_("Data: CC BY 4.0 (Engagement Atlas); boundaries: Natural Earth, public domain.")
+
+
+def translator() -> i18n.Translator:
+    """The translator of this session's language (chosen by the frame)."""
+    return i18n.translator(load.lang())
 
 
 def require_frame() -> None:
@@ -37,14 +43,15 @@ def as_of_date() -> dt.date:
     """The page's date: from `?date=`, changeable in the sidebar, kept in the URL."""
     from atlas.widgets import urlstate
 
+    t = translator()
     day, problem = links.parse_date(st.query_params.get_all("date"), today())
     if problem:
-        st.warning(for_markdown(problem))
+        st.warning(for_markdown(problem.text(t)))
         st.query_params.pop("date", None)
     urlstate.seed("as-of-date", day, "date")
     picked = st.sidebar.date_input(
-        "Show the situation on", min_value=links.EARLIEST, max_value=today(), key="as-of-date",
-        format="YYYY-MM-DD", help="Memberships change: pick a past date to see who belonged then.",
+        t("Show the situation on"), min_value=links.EARLIEST, max_value=today(), key="as-of-date",
+        format="YYYY-MM-DD", help=t("Memberships change: pick a past date to see who belonged then."),
     )
     if picked != today():
         st.query_params["date"] = picked.isoformat()
@@ -60,15 +67,18 @@ LONG_TABLE = 50  # rows: a longer table scrolls instead of printing in full
 def table(df: pd.DataFrame) -> None:
     """A short table printed in full (easy to read and to print); a long one scrolls, so a page
     stays quick however much data there is."""
+    from atlas.glossary import headed
+
+    df = headed(translator(), df)
     if len(df) > LONG_TABLE:
         st.dataframe(df, hide_index=True, width="stretch")
     else:
         st.table(df)
 
 
-def friendly(message: str | None) -> None:
+def friendly(message: links.Message | None) -> None:
     if message:
-        st.info(for_markdown(message))
+        st.info(for_markdown(message.text(translator())))
 
 
 def sources_footer(atlas: Atlas, *frames: pd.DataFrame, cited: pd.DataFrame | None = None) -> None:
@@ -79,13 +89,16 @@ def sources_footer(atlas: Atlas, *frames: pd.DataFrame, cited: pd.DataFrame | No
     """
     from atlas.queries import sources_for
 
+    t = i18n.of(atlas)
     cited = sources_for(atlas, *frames) if cited is None else cited
     st.divider()
-    footer = st.expander(f"Sources of this page ({len(cited)}) · data verified as of {atlas.as_of}",
+    footer = st.expander(t.n("Sources of this page ({count}) · data verified as of {date}",
+                             "Sources of this page ({count}) · data verified as of {date}",
+                             len(cited), date=t.date(atlas.as_of)),
                          key="sources-footer", on_change="rerun")
     if footer.open:
-        footer.markdown(texts.sources_markdown(cited))
-    st.caption(f"Data verified as of {atlas.as_of}. {LICENCE}")
+        footer.markdown(texts.sources_markdown(t, cited))
+    st.markdown(t("Data verified as of {date}.", date=t.date(atlas.as_of)) + " " + t(LICENCE))
 
 
 # Downloads are ready bytes, not callables: a deferred download needs a round trip at click
@@ -98,15 +111,16 @@ def _files(df: pd.DataFrame, sources: pd.DataFrame, as_of: str) -> exports.Downl
 
 def offer(files: exports.Downloads, stem: str) -> None:
     """CSV and Excel download buttons for prebuilt files."""
+    t = translator()
     left, right = st.columns(2)
-    left.download_button("Download CSV", files.csv, file_name=f"{stem}.csv", mime="text/csv",
+    left.download_button(t("Download CSV"), files.csv, file_name=f"{stem}.csv", mime="text/csv",
                          key=f"csv-{stem}")
     if files.xlsx is None:
-        right.caption(f"Excel is offered for tables up to {exports.EXCEL_MAX_CELLS:,} cells; this "
-                      "one is larger: use the CSV.")
+        right.markdown(t("Excel is offered for tables up to {cells} cells; this one is larger: use "
+                         "the CSV.", cells=t.number(exports.EXCEL_MAX_CELLS)))
         return
     right.download_button(
-        "Download Excel", files.xlsx, file_name=f"{stem}.xlsx",
+        t("Download Excel"), files.xlsx, file_name=f"{stem}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"xlsx-{stem}",
     )
 
@@ -121,6 +135,8 @@ def chart(view: ChartView, stem: str) -> None:
     height = getattr(view.figure, "height", None)
     height = height if isinstance(height, int) else 300
     st.altair_chart(view.figure, width="stretch", height=height + 150)  # room for title and axes
-    with st.expander("The numbers behind this chart"):
-        st.dataframe(view.table, hide_index=True, width="stretch")
+    with st.expander(translator()("The numbers behind this chart")):
+        from atlas.glossary import headed
+
+        st.dataframe(headed(translator(), view.table), hide_index=True, width="stretch")
         offer(view.files, stem)

@@ -7,8 +7,10 @@ from typing import TypeVar
 
 import streamlit as st
 
+from atlas.i18n import N_
 from atlas.pathways import CLOSED, CONDITIONAL, OPEN
 from atlas.texts import BAND_MARKS, Card
+from atlas.widgets import translator
 
 __all__ = ["BAND_MARKS", "paged", "show"]
 T = TypeVar("T")
@@ -17,18 +19,18 @@ PAGE = 25  # cards drawn at once; more on request (a large dataset can hold thou
 
 # What an empty band tells the user: where to look instead.
 EMPTY_BANDS = {
-    OPEN: "No channel is open now to an organisation like yours here. Look at the channels that "
-          "open if conditions are met, and at the networks that can carry your voice.",
-    CONDITIONAL: "No channel opens on conditions here.",
-    CLOSED: "None: every channel here is open, or open on conditions.",
+    OPEN: N_("No channel is open now to an organisation like yours here. Look at the channels that "
+             "open if conditions are met, and at the networks that can carry your voice."),
+    CONDITIONAL: N_("No channel opens on conditions here."),
+    CLOSED: N_("None: every channel here is open, or open on conditions."),
 }
 
 
 def _card(card: Card) -> None:
     box = st.container(border=True)
-    box.markdown(card.markdown)
+    box.markdown(card.markdown, help=card.original or None)
     if card.practice:
-        box.expander("What happens in practice").markdown(card.practice)
+        box.expander(translator()("What happens in practice")).markdown(card.practice)
 
 
 def _more(key: str) -> None:
@@ -42,15 +44,16 @@ def paged(items: Sequence[T], key: str, draw: Callable[[T], None]) -> None:
         draw(item)
     rest = len(items) - shown
     if rest > 0:
-        st.button(f"Show {min(rest, PAGE)} more ({rest} not shown)", key=f"{key}-button",
+        st.button(translator()("Show {more} more ({rest} not shown)", more=min(rest, PAGE), rest=rest),
+                  key=f"{key}-button",
                   on_click=_more, args=(key,))
 
 
-def show(cards: list[Card], key: str, by_rigo: bool = False, empty: str = "None.") -> None:
+def show(cards: list[Card], key: str, by_rigo: bool = False, empty: str = N_("None.")) -> None:
     """Channel cards a page at a time; with `by_rigo`, a subheader each time the organisation
     changes (cards come sorted by organisation). `empty` is what an empty list says."""
     if not cards:
-        st.caption(empty)
+        st.markdown(translator()(empty))
         return
     last: list[str | None] = [None]
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from atlas import links
+from atlas import glossary, links
+from atlas.i18n import N_
 from atlas.pathways import KIND_LABELS, Profile
-from atlas.widgets import friendly, urlstate
+from atlas.widgets import friendly, translator, urlstate
 
-YES_NO = {"": "Not said", "yes": "Yes", "no": "No"}
+YES_NO = {"": N_("Not said"), "yes": N_("Yes"), "no": N_("No")}
 FIELDS = (("finder-org", "org"), ("finder-themes", "themes"), ("finder-years", "years"),
           ("finder-funding", "funding"), ("finder-humanitarian", "humanitarian"))
 
@@ -27,17 +28,17 @@ def _params_after(profile: Profile) -> dict[str, str]:
 def profile_inputs(themes: list[str]) -> tuple[Profile, dict[str, str]]:
     """Draw the inputs (pre-filled from the URL), keep them in the URL, and return the profile
     and its URL parameters."""
-    q = st.query_params
+    t, q = translator(), st.query_params
     kind, bad = links.parse_choice(q.get_all("org"), list(KIND_LABELS), "national",
-                                   "organisation type")
+                                   N_("organisation type"))
     friendly(bad)
-    wanted, bad = links.parse_list(q.get("themes"), themes, "theme")
+    wanted, bad = links.parse_list(q.get("themes"), themes, N_("theme"))
     friendly(bad)
-    years, bad = links.parse_int(q.get("years"), 0, 200, "years since registration")
+    years, bad = links.parse_int(q.get("years"), 0, 200, N_("years since registration"))
     friendly(bad)
-    funding, bad = links.parse_int(q.get("funding"), 0, 100, "the share of funding from members")
+    funding, bad = links.parse_int(q.get("funding"), 0, 100, N_("the share of funding from members"))
     friendly(bad)
-    hum, bad = links.parse_choice(q.get_all("humanitarian"), ["yes", "no"], "", "answer")
+    hum, bad = links.parse_choice(q.get_all("humanitarian"), ["yes", "no"], "", N_("answer"))
     friendly(bad)
     kinds = list(KIND_LABELS)
     for key, value, param, valid in (
@@ -48,16 +49,17 @@ def profile_inputs(themes: list[str]) -> tuple[Profile, dict[str, str]]:
             ("finder-humanitarian", hum or "", "humanitarian", list(YES_NO))):
         urlstate.seed(key, value, param, valid=valid)
     left, right = st.columns(2)
-    kind = left.radio("Your organisation is a…", kinds, key="finder-org",
-                      format_func=lambda k: KIND_LABELS[k].removesuffix("s"))
-    wanted = left.multiselect("Themes you work on", themes, key="finder-themes",
-                              format_func=lambda t: t.replace("_", " "))
-    years = right.number_input("Years since registration (leave 0 if you don't know)", 0, 200,
+    kind = left.radio(t("Your organisation is a…"), kinds, key="finder-org",
+                      format_func=glossary.labeller(t, "kind"))
+    wanted = left.multiselect(t("Themes you work on"), themes, key="finder-themes",
+                              format_func=glossary.labeller(t, "theme"),
+                              placeholder=t("Choose themes"))
+    years = right.number_input(t("Years since registration (leave 0 if you don't know)"), 0, 200,
                                step=1, key="finder-years") or None
-    funding = right.slider("Share of your funding that comes from your members (%)", 0, 100,
+    funding = right.slider(t("Share of your funding that comes from your members (%)"), 0, 100,
                            key="finder-funding")
-    hum = right.radio("Is your mandate humanitarian?", list(YES_NO), horizontal=True,
-                      key="finder-humanitarian", format_func=YES_NO.get)
+    hum = right.radio(t("Is your mandate humanitarian?"), list(YES_NO), horizontal=True,
+                      key="finder-humanitarian", format_func=lambda v: t(YES_NO[v]))
     said_funding = funding if (funding or q.get("funding")) else None
     profile = Profile(kind=kind, themes=tuple(wanted), years_registered=years,
                       humanitarian={"yes": True, "no": False}.get(hum),

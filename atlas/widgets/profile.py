@@ -9,10 +9,11 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from atlas import links, load, maps, places, profiles
+from atlas import glossary, i18n, links, load, maps, places, profiles
 from atlas.escape import for_markdown
+from atlas.i18n import N_
 from atlas.tables import Atlas
-from atlas.widgets import friendly, urlstate
+from atlas.widgets import friendly, translator, urlstate
 
 CHIP_COLOURS = {"member": "blue", "suspended": "orange", "associate": "violet",
                 "observer": "green", "candidate": "gray"}
@@ -24,7 +25,7 @@ def pick(param: str, choices: list[str], default: str, label: str, what: str,
     if default not in choices and choices:  # hand-edited data may drop the usual default
         default = choices[0]
     value, problem = links.parse_choice(st.query_params.get_all(param), choices, default, what)
-    friendly(problem and f"{problem} Showing {format_func(default)}.")
+    friendly(problem and problem.showing(N_("Showing {default}."), default=format_func(default)))
     key = f"pick-{param}"
     urlstate.seed(key, value or default, param, valid=choices)
     picked = st.selectbox(label, choices, format_func=format_func, key=key)
@@ -45,44 +46,57 @@ def follow_map_click(returned: object, key: str) -> None:
 
 def membership_chips(current: pd.DataFrame, date: dt.date) -> None:
     """One chip per organisation: acronym, status in words, since when; each links to its page."""
+    t = translator()
     cols = st.columns(max(1, min(4, len(current))))
     for i, (_, m) in enumerate(current.iterrows()):
-        since = f" since {m.start_date}" if m.start_date else ""
-        label = f"{m.acronym} · {profiles.STATUS_WORDS.get(m.status, m.status)}{since}"
+        status = glossary.label(t, "status", m.status)
+        since = " " + t("since {date}", date=t.date(m.start_date)) if m.start_date else ""
+        label = f"{m.acronym} · {status}{since}"
         with cols[i % len(cols)]:
             st.badge(label, color=CHIP_COLOURS.get(m.status, "gray"))  # type: ignore[arg-type]
-            st.page_link("pages/rigo.py", label=f"{m.acronym} profile →",
+            st.page_link("pages/rigo.py", label=t("{acronym} profile →", acronym=m.acronym),
                          query_params=date_params({"id": m.rigo_id}, date))
 
 
 def former_notice(former: pd.DataFrame) -> None:
+    t = translator()
     for _, f in former.iterrows():
-        lost = "; ".join(f.lost_channels) or "no channel open to national CSOs"
-        st.warning(for_markdown(f"Left {f.acronym} on {f.end_date}. {f.note} Its CSOs lost direct "
-                                f"use of: {lost}."))
+        lost = "; ".join(f.lost_channels) or t("no channel open to national CSOs")
+        st.warning(for_markdown(t("Left {acronym} on {date}.", acronym=f.acronym,
+                                  date=t.date(f.end_date)) + f" {f.note} "
+                                + t("Its CSOs lost direct use of: {lost}.", lost=lost)))
 
 
 def date_params(params: dict[str, str], date: dt.date) -> dict[str, str]:
-    """Add the as-of date to link parameters unless it is today."""
-    return {**params, **({"date": date.isoformat()} if date != dt.date.today() else {})}
+    """Link parameters plus the view's shared state: the as-of date unless it is today, and the
+    language unless it is English."""
+    lang = load.lang()
+    return {**params, **({"date": date.isoformat()} if date != dt.date.today() else {}),
+            **({"lang": lang} if lang != i18n.DEFAULT else {})}
 
 
 def share_link(params: dict[str, str]) -> None:
-    """The page's shareable URL in a box with a copy button."""
+    """The page's shareable URL as a plain link that wraps (no code box: its syntax highlighter
+    is a 1.5 MB download)."""
+    t = translator()
     base = (st.context.url or "").split("?")[0]
     kept = {k: v for k, v in params.items() if v}
-    st.markdown("**Copy link** to share exactly this view:")
-    st.code(base + ("?" + urlencode(kept) if kept else ""), language=None)
+    url = base + ("?" + urlencode(kept) if kept else "")
+    st.markdown("**" + t("Copy link") + "** " + t("to share exactly this view:"))
+    st.markdown(f"<div dir='ltr' style='overflow-wrap:anywhere'>{for_markdown(url)}</div>",
+                unsafe_allow_html=True)
 
 
 def footprint(atlas: Atlas, categories: dict[str, str], labels: dict[str, str], key: str,
               height: int = 360) -> None:
     """Countries coloured by status over the world's shapes; the base stays mounted and only the
     small lookup (colours, tooltips, fit) is re-sent when the view changes."""
+    t = i18n.of(atlas)
     names = atlas.derived("country_names", profiles.country_names)
+    words = {iso3: maps.status_word(t, label) for iso3, label in labels.items()}
     st_folium(maps.footprint_base(), key=key, height=height, use_container_width=True,
               returned_objects=[],
-              feature_group_to_add=maps.footprint_layer(names, categories, labels))
+              feature_group_to_add=maps.footprint_layer(names, categories, words))
     shown = list(dict.fromkeys(categories.values()))
-    st.markdown(maps.status_legend_html(shown), unsafe_allow_html=True)
+    st.markdown(maps.status_legend_html(t, shown), unsafe_allow_html=True)
 

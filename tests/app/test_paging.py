@@ -40,4 +40,4 @@ def test_the_real_data_fits_on_one_page(real_atlas):
 def test_an_empty_band_says_where_to_look():
     at = run("pages/pathways.py", iso3="HND", org="regional_network")
     assert any(m.value.startswith("**0** open now") for m in at.markdown)
-    assert any("networks that can carry your voice" in c.value for c in at.caption)
+    assert any("networks that can carry your voice" in m.value for m in at.markdown)

@@ -20,7 +20,7 @@ def test_every_date_change_takes_effect():
     for day in DATES:
         at.date_input[0].set_value(day).run()
         assert at.query_params["date"] == day.isoformat()
-        assert f"Situation on {day.isoformat()}" in at.markdown[0].value
+        assert f"Situation on {day.day} {day:%B %Y}" in at.markdown[0].value
 
 
 def test_every_country_change_takes_effect():

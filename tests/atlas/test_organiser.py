@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from atlas import charts, compare, gaps, planner
+from atlas import charts, compare, gaps, i18n, planner
 
 
 def test_compare_matrix_names_the_channels(min_atlas):
@@ -76,22 +76,29 @@ def test_planner_briefing_cites_and_escapes(real_atlas):
     plan = planner.plan(real_atlas, "early_warning", ("Africa",), "workshop")
     cited = real_atlas.sources[real_atlas.sources.source_id.isin(planner.cited_ids(plan))]
     text = planner.to_markdown(plan, cited, "2026-11-22", "http://x/planner?theme=early_warning")
-    assert "## Sources" in text and "Data as of 2026-11-22" in text and "[1]" in text
+    assert "## Sources" in text and "Data as of 22 November 2026" in text and "[1]" in text
     html = planner.to_html(text.replace("Agenda", "<script>alert(1)</script>"), "t")
     assert "<script>alert" not in html
 
 
 def test_chart_builders_encode_what_the_titles_say(min_atlas):
     channels = compare.channels_with_rigo(min_atlas)
-    mix = charts.stacked_mix(compare.mix(channels, "channel_type"), "channel_type", "T").to_dict()
+    en = i18n.translator()
+    mix = charts.stacked_mix(compare.mix(channels, "channel_type"), "channel_type", "T",
+                             en).to_dict()
     assert mix["encoding"]["color"]["field"] == "channel_type"
     assert mix["encoding"]["color"]["scale"]["range"][0] == charts.CHANNEL_TYPE_COLOURS[
         mix["encoding"]["color"]["scale"]["domain"][0]]
     heat = charts.heatmap(compare.stage_counts(channels), "policy_stage", "acronym", "channels",
-                          "T").to_dict()
+                          "T", en).to_dict()
     assert heat["layer"][1]["mark"]["type"] == "text"  # numbers printed, not colour only
-    share = charts.share_bars(compare.open_share(channels), "region", "T").to_dict()
+    share = charts.share_bars(compare.open_share(channels), "region", "T", en).to_dict()
     assert share["layer"][0]["encoding"]["x"]["field"] == "share"
+    # legends show words, not codes: the code stays the data, the label expression names it
+    assert "Dialogue forum" in mix["encoding"]["color"]["legend"]["labelExpr"]
+    french = charts.stacked_mix(compare.mix(channels, "channel_type"), "channel_type", "T",
+                                i18n.translator("fr")).to_dict()
+    assert "Forum de dialogue" in french["encoding"]["color"]["legend"]["labelExpr"]
 
 
 @pytest.mark.parametrize("theme", ["early_warning", "human_rights", "youth"])

@@ -7,7 +7,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from atlas import briefing, pathways, profiles
+from atlas import briefing, i18n, pathways, profiles
 from atlas.pathways import CLOSED, CONDITIONAL, OPEN, Profile
 
 TODAY = dt.date(2026, 11, 22)
@@ -25,7 +25,7 @@ def _channel(**fields) -> pd.Series:
     [
         ({}, Profile(), "member", OPEN, ""),
         ({"status": "dormant"}, Profile(), "member", CLOSED, "the channel is dormant"),
-        ({}, Profile(), "observer", CLOSED, "only an observer"),
+        ({}, Profile(), "observer", CLOSED, "is only: observer"),
         ({"open_to": ("regional_network",)}, Profile(), "member", CLOSED, "regional networks only"),
         ({"open_to": ("regional_network",)}, Profile(kind="regional_network"), "member", OPEN, ""),
         ({"eligibility": "by_invitation"}, Profile(), "member", CONDITIONAL, "by invitation"),
@@ -69,8 +69,10 @@ def test_former_memberships_say_what_was_lost(min_atlas):
 def test_summary_sentence_counts_members_and_open_channels(min_atlas):
     current = profiles.current_memberships(min_atlas, "HND", TODAY)
     assert profiles.summary_sentence(current, 1, 2) == (
-        "Member of 1 regional organisation; for a national CSO, 1 channel open now and 2 open if "
-        "conditions are met.")
+        "Member of 1 regional organisation. For a national CSO, 1 channel is open now and 2 open "
+        "if conditions are met.")
+    french = profiles.summary_sentence(current, 1, 2, i18n.translator("fr"))
+    assert french.startswith("Membre de 1 organisation régionale")
 
 
 def test_rigo_members_marks_former_members(min_atlas):
@@ -78,8 +80,11 @@ def test_rigo_members_marks_former_members(min_atlas):
     assert members.at["MLI", "status"] == "former" and members.at["KEN", "status"] == "member"
 
 
-def test_flags_come_from_iso_codes():
-    assert profiles.flag("KEN") == "🇰🇪" and profiles.flag("XKX") == "🇽🇰"
+def test_country_pickers_show_names_without_emoji_flags_sorted_by_name(min_atlas, real_atlas):
+    assert profiles.country_label(min_atlas, "KEN") == "Kenya"
+    order = [profiles.country_name(real_atlas, c) for c in profiles.known_countries(real_atlas)]
+    assert order == sorted(order, key=i18n.translator().sort_key)
+    assert order.index("Aruba") > order.index("Angola")  # by name, not by code (ABW < AGO)
 
 
 def test_briefing_escapes_data_and_cites_sources(min_atlas):
@@ -90,4 +95,4 @@ def test_briefing_escapes_data_and_cites_sources(min_atlas):
                                      result, profiles.networks_for(min_atlas, "KEN", ["alpha"]),
                                      min_atlas.sources)
     assert "<script>alert" not in html and "&lt;script&gt;" in html
-    assert "[1] Test source" in html and "Situation on 2026-11-22" in html
+    assert "[1] Test source" in html and "Situation on 22 November 2026" in html

@@ -8,7 +8,7 @@ import io
 import pandas as pd
 import pytest
 
-from atlas import escape, exports, links, maps
+from atlas import escape, exports, i18n, links, maps
 
 PAYLOADS = [
     "<script>alert(1)</script>",
@@ -29,7 +29,7 @@ def test_for_html_leaves_no_tag_template_or_escape(payload):
 
 def _home_map_html(counts: pd.DataFrame, rigos: pd.DataFrame) -> str:
     """The whole home map as the browser gets it: the base map and the per-date layer."""
-    base, by_date = maps.choropleth_by_channel_count(counts, rigos)
+    base, by_date = maps.choropleth_by_channel_count(counts, rigos, i18n.translator())
     by_date.add_to(base)
     return base.get_root().render()
 
@@ -55,7 +55,7 @@ def test_map_loads_leaflet_and_shapes_from_the_app_and_no_tiles(min_atlas):
 
 
 def test_legend_states_the_numbers():
-    labels = [label for _, label in maps.legend_rows()]
+    labels = [label for _, label in maps.legend_rows(i18n.translator())]
     assert labels[1].startswith("0 channels") and labels[-1].startswith("20 or more")
     assert maps.class_of(0, 0) == -1 and maps.class_of(0, 2) == 0
     assert maps.class_of(20, 1) == 4 and maps.class_of(19, 1) == 3
@@ -104,13 +104,14 @@ def test_parse_date_refuses_what_it_cannot_use(raw, expected, complains):
     assert day == expected
     assert (message is not None) == complains
     if message:
-        assert "<script>" not in message or len(message) < 200
+        text = message.text(i18n.translator())
+        assert "<script>" not in text or len(text) < 200
 
 
 def test_parse_choice_is_case_insensitive_and_bounded():
     assert links.parse_choice("ECOWAS", ["ecowas", "au"], None, "organisation") == ("ecowas", None)
     value, message = links.parse_choice("x" * 500, ["au"], "au", "organisation")
-    assert value == "au" and message is not None and len(message) < 120
+    assert value == "au" and message is not None and len(message.text(i18n.translator())) < 120
 
 
 def test_page_link_keeps_state_and_drops_empty_values():

@@ -1,0 +1,64 @@
+"""The published tables in another language: translated texts put in place of the English ones,
+country names from CLDR, and a note of where each text came from (no Streamlit).
+
+A stale translation (its English changed since) is not used: the English text stays, and the
+text's origin says `stale`, so a page can say the translation is being updated.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pandas as pd
+import pycountry
+
+from atlas.i18n import pseudo, translator
+from atlas.tables import Atlas
+from etl import catalog
+
+ENGLISH = "en"
+
+
+def _country_names(countries: pd.DataFrame, code: str) -> pd.Series:
+    t = translator(code)
+
+    def name(row) -> str:
+        alpha2 = "XK" if row.iso3 == "XKX" else getattr(
+            pycountry.countries.get(alpha_3=row.iso3), "alpha_2", "")
+        return (t.territory(alpha2) if alpha2 else None) or t.data(row.name)
+
+    return pd.Series([name(r) for r in countries.itertuples()], index=countries.index, dtype=str)
+
+
+def _translated(atlas: Atlas, code: str) -> dict[str, pd.DataFrame]:
+    """Each translatable table with its texts in `code` where a current translation exists."""
+    rows = atlas.translations[atlas.translations.lang == code]
+    current = rows[rows.stale != "true"]
+    out = {}
+    for table, (key, fields) in catalog.TRANSLATABLE.items():
+        df = getattr(atlas, table).copy()
+        for field in fields:
+            done = current[(current.table == table) & (current.field == field)]
+            texts = df[key].map(dict(zip(done.record_id, done.text, strict=True)))
+            if code == pseudo.CODE:
+                texts = df[field].map(lambda s: pseudo.mark_data(s) if s else s)
+            df[field] = texts.fillna(df[field]).astype(str)
+        out[table] = df
+    return out
+
+
+def localise(atlas: Atlas, code: str) -> Atlas:
+    """`atlas` with its texts in language `code` (English texts where no current translation)."""
+    if code == ENGLISH:
+        return atlas
+    tables = _translated(atlas, code)
+    countries = atlas.countries.assign(name=_country_names(atlas.countries, code))
+    return dataclasses.replace(atlas, **tables, countries=countries, lang=code, english=atlas)
+
+
+def origins(atlas: Atlas) -> dict[tuple[str, str, str], str]:
+    """(table, record_id, field) -> 'official', 'human', 'machine' or 'stale' for this language
+    (use through `atlas.derived`); a text absent here is the English original."""
+    rows = atlas.translations[atlas.translations.lang == atlas.lang]
+    return {(r.table, r.record_id, r.field): "stale" if r.stale == "true" else r.origin
+            for r in rows.itertuples()}
