@@ -18,26 +18,34 @@ li{margin:.15rem 0}.src{font-size:.8rem}@media print{a{color:#111}body{margin:0}
 
 
 def _channel_items(channels: pd.DataFrame, cite: dict[str, int], t: i18n.Translator) -> str:
-    items = []
+    items, how, none = [], e(t("How to engage")), e(t("None."))
     for _, ch in channels.iterrows():
+        verified = e(t("Last verified {date}", date=t.date(ch.last_verified)))
         marks = "".join(f"[{cite[s]}]" for s in ch.source_ids if s in cite)
         reason = f" <i>({e(ch.reasons)})</i>" if ch.get("reasons") else ""
         items.append(f"<li><b>{e(ch['name'])}</b> ({e(ch.rigo_id.upper())}, "
                      f"{e(glossary.channel_type(t, ch.channel_type))}){reason}. "
-                     f"{e(t('How to engage'))}: {e(ch.how_to_engage)} "
-                     f"<span class='meta'>{e(t('Last verified {date}', date=t.date(ch.last_verified)))}"
+                     f"{how}: {e(ch.how_to_engage)} <span class='meta'>{verified}"
                      f", {e(glossary.label(t, 'confidence', ch.confidence))}.</span> {marks}</li>")
-    return "<ul>" + "".join(items) + "</ul>" if items else f"<p>{e(t('None.'))}</p>"
+    return "<ul>" + "".join(items) + "</ul>" if items else f"<p>{none}</p>"
 
 
 def country_briefing(name: str, date: str, as_of: str, summary: str, memberships: pd.DataFrame,
                      channels: pd.DataFrame, networks: pd.DataFrame, sources: pd.DataFrame,
                      t: i18n.Translator | None = None) -> str:
     t = t or i18n.translator()
+    words = {k: e(v) for k, v in {
+        "title": t("Engagement Atlas briefing: {name}", name=name),
+        "heading": t("{name}: regional engagement channels for civil society", name=name),
+        "situation": t("Situation on {date}.", date=t.date(date)),
+        "as_of": t("Data verified as of {date}.", date=t.date(as_of)),
+        "memberships": t("Memberships"), "channels": t("Channels"),
+        "networks": t("Networks that can carry your voice"), "none": t("None recorded."),
+        "sources": t("Sources"), "seed": t("seed document")}.items()}
     cite = {sid: n for n, sid in enumerate(sources.source_id, 1)}
     member_items = "".join(
         f"<li>{e(m.acronym)}: {e(m['name'])} ({e(glossary.label(t, 'status', m.status))}"
-        f"{', ' + e(t('since {date}', date=t.date(m.start_date))) if m.start_date else ''})</li>"
+        + (", " + e(t("since {date}", date=t.date(m.start_date))) if m.start_date else "") + ")</li>"
         for _, m in memberships.iterrows())
     bands = "".join(
         f"<h3>{e(t(BAND_LABELS[b]))}</h3>" + _channel_items(channels[channels.band == b], cite, t)
@@ -49,19 +57,17 @@ def country_briefing(name: str, date: str, as_of: str, summary: str, memberships
     refs = "".join(
         f"<li class='src'>[{cite[s.source_id]}] {e(s.title)}. {e(s.publisher)} {e(s.year)}. "
         + (f"<a href='{e(for_href(s.url))}'>{e(s.url)}</a>" if for_href(s.url) else
-           f"{e(t('seed document'))} {e(s.url)}") + "</li>"
+           f"{words['seed']} {e(s.url)}") + "</li>"
         for _, s in sources.iterrows()
     )
     return (
         f"<!doctype html><html lang='{t.locale.language}' dir='{t.direction}'><head>"
-        f"<meta charset='utf-8'><title>{e(t('Engagement Atlas briefing: {name}', name=name))}"
-        f"</title><style>{STYLE}</style></head><body>"
-        f"<h1>{e(t('{name}: regional engagement channels for civil society', name=name))}</h1>"
-        f"<p class='meta'>{e(t('Situation on {date}.', date=t.date(date)))} "
-        f"{e(t('Data verified as of {date}.', date=t.date(as_of)))} Engagement Atlas, CC BY 4.0."
+        f"<meta charset='utf-8'><title>{words['title']}</title><style>{STYLE}</style></head><body>"
+        f"<h1>{words['heading']}</h1>"
+        f"<p class='meta'>{words['situation']} {words['as_of']} Engagement Atlas, CC BY 4.0."
         f"</p><p>{e(summary)}</p>"
-        f"<h2>{e(t('Memberships'))}</h2><ul>{member_items}</ul><h2>{e(t('Channels'))}</h2>{bands}"
-        f"<h2>{e(t('Networks that can carry your voice'))}</h2>"
-        f"<ul>{nets or '<li>' + e(t('None recorded.')) + '</li>'}</ul>"
-        f"<h2>{e(t('Sources'))}</h2><ol style='list-style:none;padding:0'>{refs}</ol></body></html>"
+        f"<h2>{words['memberships']}</h2><ul>{member_items}</ul><h2>{words['channels']}</h2>{bands}"
+        f"<h2>{words['networks']}</h2>"
+        f"<ul>{nets or '<li>' + words['none'] + '</li>'}</ul>"
+        f"<h2>{words['sources']}</h2><ol style='list-style:none;padding:0'>{refs}</ol></body></html>"
     )

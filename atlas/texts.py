@@ -32,9 +32,10 @@ class Card:
 
 def source_links(atlas: Atlas) -> dict[str, str]:
     """source_id -> its Markdown link (use through `atlas.derived`: built once per dataset)."""
-    seed = i18n.of(atlas)("(seed document)")
-    return {s.source_id: (f"[{for_markdown(s.title)}]({for_href(s.url)})" if for_href(s.url)
-                          else f"{for_markdown(s.title)} {seed}")
+    t = i18n.of(atlas)
+    seed = t("(seed document)")
+    return {s.source_id: (f"[{for_markdown(t.data(s.title))}]({for_href(s.url)})" if for_href(s.url)
+                          else f"{for_markdown(t.data(s.title))} {seed}")
             for s in atlas.sources.itertuples()}
 
 
@@ -46,7 +47,7 @@ def sources_line(atlas: Atlas, ids: tuple[str, ...]) -> str:
 READ_FIELDS = (("name", N_("Name")), ("organ", N_("Organ")), ("how_to_engage", N_("How to engage")),
                ("requirements", N_("Requirements")), ("eligibility_notes", N_("Who can apply")),
                ("practice_notes", N_("What happens in practice")))
-MARKS = {"machine": N_("machine translation: the English original is under ⓘ"),
+MARKS = {"machine": N_("machine translation: the ? sign shows the English original"),
          "stale": N_("in English: the translation is being updated")}
 
 
@@ -56,15 +57,16 @@ def translation_note(atlas: Atlas, channel_id: str) -> tuple[str, str]:
     if atlas.english is None:
         return "", ""
     origins = atlas.derived("origins", data.origins)
-    kinds = {origins.get(("channels", channel_id, f)) for f, _ in READ_FIELDS}
+    kinds = {f: origins.get(("channels", channel_id, f)) for f, _ in READ_FIELDS}
     t = i18n.of(atlas)
-    mark = " · ".join(t(MARKS[k]) for k in ("machine", "stale") if k in kinds)
-    if "machine" not in kinds:
+    mark = " · ".join(t(MARKS[k]) for k in ("machine", "stale") if k in kinds.values())
+    machine = [(f, label) for f, label in READ_FIELDS if kinds[f] == "machine"]
+    if not machine:
         return mark, ""
     english = atlas.english.derived("channels_by_id", lambda a: a.channels.set_index("channel_id"))
     row = english.loc[channel_id]
-    original = "\n\n".join(f"**{t(label)}** (English): {for_markdown(row[f])}"
-                             for f, label in READ_FIELDS if row[f])
+    original = "\n\n".join("**" + t("{label}, in English:", label=t(label)) + "** "
+                             + for_markdown(row[f]) for f, label in machine)
     return mark, original
 
 
@@ -82,12 +84,12 @@ def card_markdown(atlas: Atlas, ch, mark: str = "") -> str:
     if getattr(ch, "reasons", ""):
         verb = t("Not open because") if band == CLOSED else t("Open if")
         lines.append(f"**{verb}:** {for_markdown(ch.reasons)}")
-    lines.append(f"**{t('How to engage')}:** {for_markdown(ch.how_to_engage)}")
+    lines.append("**" + t("How to engage") + f":** {for_markdown(ch.how_to_engage)}")
     for label, value in ((t("Requirements"), ch.requirements), (t("Who can apply"), ch.eligibility_notes)):
         if value:
             lines.append(f"**{label}:** {for_markdown(value)}")
     if for_href(ch.url):
-        lines.append(f"[{t('Official page')}]({for_href(ch.url)})")
+        lines.append("[" + t("Official page") + f"]({for_href(ch.url)})")
     verified = (t("verified") if ch.confidence == "verified"
                 else "**" + t("unverified") + "**: " + t("check before acting"))
     lines.append(":gray[" + t("Last verified {date}", date=for_markdown(t.date(ch.last_verified)))

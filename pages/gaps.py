@@ -45,7 +45,8 @@ acronyms = queries.acronyms(atlas)
 rigo = urlstate.bound(right.selectbox, "rigo", rigo, key="gaps-rigo", label=t("Organisation"),
                       options=list(acronyms), valid=list(acronyms), format_func=acronyms.get)
 found = matrix[(matrix.rec_id == rec) & (matrix.rigo_id == rigo)].iloc[0]
+evidence = for_markdown(found.evidence) or t("No channel of this kind is recorded.")
 st.markdown(f"**{for_markdown(found.acronym)}: {glossary.label(t, 'verdict', found.verdict)}.** "
-            f"{for_markdown(found.evidence) or t('No channel of this kind is recorded.')}")
+            f"{evidence}")
 st.table(glossary.headed(t, queries.record_sources(atlas, found)[["source_id", "title", "url"]]))
 widgets.sources_footer(atlas, cited=view.cited)

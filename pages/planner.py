@@ -40,6 +40,7 @@ link = (st.context.url or "").split("?")[0]
 view = load.session(theme, chosen, fmt, link)  # computed once per theme, regions and format
 plan = view.plan
 left, right = st.columns(2)
+no_channel = t("no formal channel on this theme")
 for column, title, cases in ((left, t("Case A: strong formal channels"), plan.strong),
                              (right, t("Case B: weak or no engagement"), plan.weak)):
     column.subheader(title, anchor=False)
@@ -47,7 +48,7 @@ for column, title, cases in ((left, t("Case A: strong formal channels"), plan.st
         with column.container(border=True):
             st.markdown(f"**{for_markdown(case.acronym)}** "
                         f"({for_markdown(glossary.label(t, 'region', case.region))}): "
-                        f"{for_markdown(case.example or t('no formal channel on this theme'))}")
+                        f"{for_markdown(case.example) or no_channel}")
             st.markdown(for_markdown(case.practice[:300]))
     if cases.empty:
         column.info(t("None in these regions for this theme."))

@@ -22,7 +22,7 @@ st.markdown(for_markdown(t("Seat: {city}. Founded: {year}. Region: {region} ({sc
                            region=glossary.label(t, "region", rigo.region),
                            scope=glossary.label(t, "scope", rigo.scope))))
 if for_href(rigo.website):
-    st.markdown(f"[{t('Official website')}]({for_href(rigo.website)})")
+    st.markdown("[" + t("Official website") + f"]({for_href(rigo.website)})")
 
 view = load.rigo_view(rigo_id, day)  # everything below, computed once per organisation and date
 st.markdown(" · ".join(f"**{n}** {for_markdown(glossary.label(t, 'status', s))}"

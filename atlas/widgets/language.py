@@ -52,6 +52,9 @@ def choose() -> i18n.Translator:
     earlier = st.session_state.get(load.LANG_KEY)
     fallback = earlier or i18n.from_locale(st.context.locale) or i18n.DEFAULT
     urlstate.seed(KEY, code or fallback, "lang", valid=offered)
+    # The frame's widget gets a new identity on every page (Streamlit keys it by the page run), so
+    # its value is handed over explicitly, or a click to another page would reset the language.
+    st.session_state[KEY] = st.session_state[KEY]
     picked = st.session_state[KEY]
     t = i18n.translator(picked)
     st.sidebar.selectbox(t("Language"), offered, key=KEY,

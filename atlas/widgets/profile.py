@@ -62,8 +62,9 @@ def former_notice(former: pd.DataFrame) -> None:
     t = translator()
     for _, f in former.iterrows():
         lost = "; ".join(f.lost_channels) or t("no channel open to national CSOs")
+        note = (t("Note (in English):") + " " if t.code != i18n.DEFAULT else "") + f.note
         st.warning(for_markdown(t("Left {acronym} on {date}.", acronym=f.acronym,
-                                  date=t.date(f.end_date)) + f" {f.note} "
+                                  date=t.date(f.end_date)) + (f" {note} " if f.note else " ")
                                 + t("Its CSOs lost direct use of: {lost}.", lost=lost)))
 
 
