@@ -91,7 +91,31 @@ def time_page(page: str, runs: int, budget_s: float) -> dict:
             times.append(sum(SCRIPT_SECONDS) * 1000)
     return {"page": page, "interaction": what, "runs": len(times),
             "p50_ms": statistics.median(times), "p95_ms": percentile(times, 0.95),
-            "max_ms": max(times), **first_views(at, page)}
+            "max_ms": max(times), **language_switches(at, runs), **first_views(at, page)}
+
+
+LANGS = ("fr", "ar")  # a left-to-right and a right-to-left language
+
+
+def language_switches(at: AppTest, runs: int) -> dict:
+    """Script time when the user switches the sidebar language back and forth (each language
+    seen once before the timing: the rerun budget is for views already computed)."""
+    picker = next(s for s in at.selectbox if s.key == "lang-picker")
+    times: list[float] = []
+    for i in range(WARMUP + len(LANGS) + runs):
+        picker = next(s for s in at.selectbox if s.key == "lang-picker")
+        picker.select(LANGS[i % len(LANGS)])
+        SCRIPT_SECONDS.clear()
+        at.run()
+        if at.exception:
+            return {"lang_error": str(at.exception[0].message)[:200]}
+        if i >= WARMUP + len(LANGS):
+            times.append(sum(SCRIPT_SECONDS) * 1000)
+    picker = next(s for s in at.selectbox if s.key == "lang-picker")
+    picker.select("en")
+    at.run()
+    return {"lang_runs": len(times), "lang_p50_ms": statistics.median(times),
+            "lang_p95_ms": percentile(times, 0.95)}
 
 
 # The page's main choice and values to pick, each new to the page: (URL parameter, values).

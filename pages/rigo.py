@@ -4,7 +4,7 @@ import streamlit as st
 
 from atlas import glossary, load, widgets
 from atlas.escape import for_href, for_markdown
-from atlas.i18n import N_
+from atlas.i18n import N_, data
 from atlas.widgets import cards, profile
 
 widgets.require_frame()
@@ -17,6 +17,10 @@ rigo_id = profile.pick("id", list(rigos.index), "au", t("Organisation"), N_("org
 rigo = rigos.loc[rigo_id]
 
 st.title(for_markdown(f"{rigo.acronym}: {rigo['name']}"))
+if data.origin(atlas, "rigos", rigo_id, "name") == "machine" and atlas.english is not None:
+    st.markdown(":violet[" + for_markdown(t(
+        "Name in this language: machine translation. The organisation's own name: {name}.",
+        name=atlas.english.rigos.set_index("rigo_id").at[rigo_id, "name"])) + "]")
 st.markdown(for_markdown(t("Seat: {city}. Founded: {year}. Region: {region} ({scope}).",
                            city=rigo.hq_city, year=rigo.founded_year,
                            region=glossary.label(t, "region", rigo.region),

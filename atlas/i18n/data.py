@@ -31,9 +31,13 @@ def _country_names(countries: pd.DataFrame, code: str) -> pd.Series:
 
 
 def _translated(atlas: Atlas, code: str) -> dict[str, pd.DataFrame]:
-    """Each translatable table with its texts in `code` where a current translation exists."""
+    """Each translatable table with its texts in `code` where a current translation exists.
+
+    An acronym is only ever shown as the organisation writes it: a machine-made acronym (a guess
+    at what an organisation is called in a language it may not use) is never shown.
+    """
     rows = atlas.translations[atlas.translations.lang == code]
-    current = rows[rows.stale != "true"]
+    current = rows[(rows.stale != "true") & ~((rows.field == "acronym") & (rows.origin == "machine"))]
     out = {}
     for table, (key, fields) in catalog.TRANSLATABLE.items():
         df = getattr(atlas, table).copy()
@@ -54,6 +58,11 @@ def localise(atlas: Atlas, code: str) -> Atlas:
     tables = _translated(atlas, code)
     countries = atlas.countries.assign(name=_country_names(atlas.countries, code))
     return dataclasses.replace(atlas, **tables, countries=countries, lang=code, english=atlas)
+
+
+def origin(atlas: Atlas, table: str, record_id: str, field: str) -> str | None:
+    """Where the text shown for this field comes from in this language (None: the English)."""
+    return atlas.derived("origins", origins).get((table, record_id, field))
 
 
 def origins(atlas: Atlas) -> dict[tuple[str, str, str], str]:

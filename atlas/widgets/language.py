@@ -19,9 +19,12 @@ RTL_CSS = """<style>
   src: url("REGULAR") format("woff2");}
 @font-face {font-family: "Noto Sans Arabic"; font-weight: 700; font-display: swap;
   src: url("BOLD") format("woff2");}
-section[data-testid="stMain"], section[data-testid="stSidebar"] {direction: rtl;}
-section[data-testid="stMain"] *, section[data-testid="stSidebar"] * {
-  font-family: "Noto Sans Arabic", "Source Sans Pro", sans-serif;}
+[data-testid="stMain"], [data-testid="stSidebar"] {direction: rtl;}
+[data-testid="stMain"] :is(h1, h2, h3, h4, p, li, label, td, th, button, input,
+  span:not([data-testid="stIconMaterial"])),
+[data-testid="stSidebar"] :is(h1, h2, h3, p, li, label, button, input,
+  span:not([data-testid="stIconMaterial"])) {
+  font-family: "Noto Sans Arabic", "Source Sans", sans-serif !important;}
 [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li,
 h1, h2, h3, [data-testid="stCaptionContainer"], td, th {unicode-bidi: plaintext; text-align: start;}
 [data-testid="stMain"] code {direction: ltr; unicode-bidi: isolate;}

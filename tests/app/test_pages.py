@@ -215,6 +215,10 @@ HOSTILE = [
     ("pages/networks.py", {"network": "../etc"}), ("pages/planner.py", {"theme": "astrology"}),
     ("pages/planner.py", {"format": "<img src=x onerror=alert(1)>"}),
     ("pages/planner.py", {"regions": "Africa,Mars"}),
+    # the language: unknown, hostile, too long, the test-only pseudo-locale
+    ("pages/home.py", {"lang": "xx"}), ("pages/country.py", {"iso3": "KEN", "lang": "<script>"}),
+    ("pages/rigo.py", {"lang": "${alert(1)}"}), ("pages/data.py", {"lang": "fr" * 400}),
+    ("pages/planner.py", {"lang": "en-XA"}), ("pages/networks.py", {"lang": "../../locales/fr"}),
 ]
 
 

@@ -3,6 +3,7 @@ right countries over shapes fetched from the app itself."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
@@ -28,7 +29,9 @@ def test_each_of_several_date_changes_takes_effect(page, app_url):
     expect(page.get_by_role("heading", level=1)).to_contain_text("Mali", timeout=30_000)
     for day in ("2023-01-01", "2020-06-15", "2019-03-03"):
         _type_date(page, day.replace("-", ""))
-        expect(page.locator(SUMMARY).filter(has_text=f"Situation on {day}")).to_be_visible(
+        when = dt.date.fromisoformat(day)
+        written = f"Situation on {when.day} {when:%B %Y}"  # dates are written out, in the language
+        expect(page.locator(SUMMARY).filter(has_text=written)).to_be_visible(
             timeout=15_000)
         expect(page).to_have_url(re.compile(f"date={day}"), timeout=5_000)
 
@@ -38,7 +41,7 @@ def test_each_of_several_country_picks_takes_effect(page, app_url):
     heading = page.get_by_role("heading", level=1)
     expect(heading).to_contain_text("Mali", timeout=30_000)
     for name, iso3 in (("Ghana", "GHA"), ("Peru", "PER"), ("Fiji", "FJI")):
-        page.locator('[data-testid="stSelectbox"]').first.click()
+        page.get_by_role("main").locator('[data-testid="stSelectbox"]').first.click()
         page.keyboard.type(name)
         page.keyboard.press("Enter")
         expect(heading).to_contain_text(name, timeout=15_000)

@@ -23,12 +23,16 @@ TRACEBACK = re.compile(r"Traceback \(most recent call last\)|File \"/|StreamlitA
 
 def declared_pages() -> list[str]:
     """url_path of every page streamlit_app.py declares ('' for the default page)."""
-    source = (ROOT / "streamlit_app.py").read_text(encoding="utf-8")
+    import ast
+
+    tree = ast.parse((ROOT / "streamlit_app.py").read_text(encoding="utf-8"))
     pages = []
-    for args in re.findall(r"st\.Page\(([^)]*)\)", source):
-        default = "default=True" in args
-        path = re.search(r'url_path="([^"]*)"', args)
-        pages.append("" if default else (path.group(1) if path else ""))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "Page":
+            words = {k.arg: k.value for k in node.keywords}
+            default = isinstance(words.get("default"), ast.Constant) and words["default"].value
+            path = words.get("url_path")
+            pages.append("" if default else (path.value if isinstance(path, ast.Constant) else ""))
     return pages
 
 

@@ -36,6 +36,10 @@ CASES: list[tuple[str, str, bool]] = [
     ("home", q(date="\x00\x01"), True),
     ("home", q(date="２０２４-０６-０１"), True),
     ("home", q(date="2024-06-01T00:00"), True),
+    ("", q(lang="xx"), True),
+    ("", q(lang=SCRIPT), True),
+    ("country", q(iso3="KEN", lang=TEMPLATE), True),
+    ("rigo", q(id="au", lang="fr" * 400), True),
     # country (iso3, date)
     ("country", q(iso3="ZZZ"), True),
     ("country", q(iso3=SCRIPT), True),
@@ -101,7 +105,7 @@ RUN = [c for c in CASES if c[0] in PAGES or c[0] == "home"] + PATH_CASES  # /hom
 
 def _page_file(path: str) -> Path | None:
     source = (ROOT / "streamlit_app.py").read_text(encoding="utf-8")
-    for args in re.findall(r"st\.Page\(([^)]*)\)", source):
+    for args in re.findall(r"st\.Page\((.*)\),?\s*$", source, flags=re.M):  # one page a line
         is_it = ("default=True" in args) if path == "" else f'url_path="{path}"' in args
         if is_it:
             return ROOT / re.search(r'"([^"]+\.py)"', args).group(1)
@@ -119,7 +123,7 @@ def default_heading(path: str) -> str | None:
     file = _page_file(path if path in PAGES else "")
     if file is None:
         return None
-    found = re.search(r'st\.title\("([^"{}]+)"\)', file.read_text(encoding="utf-8"))
+    found = re.search(r'st\.title\((?:t\()?"([^"{}]+)"\)', file.read_text(encoding="utf-8"))
     return found.group(1)[:30] if found else None
 
 
