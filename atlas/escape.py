@@ -23,6 +23,16 @@ def for_markdown(text: object) -> str:
     return html.escape("" if text is None else str(text), quote=False).translate(_MARKDOWN_SPECIALS)
 
 
+def table_for_markdown(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy of df for st.table, which renders Markdown in its cells, headers and index: every
+    text escaped, so a cell can hold no image, link or emphasis."""
+    out = df.apply(lambda col: col.map(lambda v: for_markdown(v) if isinstance(v, str) else v))
+    out.columns = [for_markdown(c) for c in out.columns]
+    if out.index.dtype == object or pd.api.types.is_string_dtype(out.index):
+        out.index = [for_markdown(i) for i in out.index]
+    return out
+
+
 def neutralise_formula(value: object) -> object:
     """Prefix a quote to text a spreadsheet would run as a formula."""
     if isinstance(value, str) and value.startswith(FORMULA_STARTS) and not _is_number(value):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import zipfile
 from collections.abc import Mapping
@@ -27,10 +28,15 @@ def citation_lines(sources: pd.DataFrame, as_of: str) -> list[str]:
 
 
 def csv_bytes(df: pd.DataFrame, sources: pd.DataFrame, as_of: str) -> bytes:
-    """The rows, then a blank line and the citations as '# ' comment lines."""
+    """The rows, then a blank line and the citations, each one whole quoted cell that starts with
+    '# ': a title with a comma cannot split into a cell of its own, and no cell of the footer can
+    start like a formula (a spreadsheet would run `=HYPERLINK(...)` or `+cmd|...`)."""
     body = for_spreadsheet(flat(df)).to_csv(index=False, lineterminator="\n")
-    notes = "".join(f"# {line}\n" for line in citation_lines(sources, as_of))
-    return (body + "\n" + notes).encode("utf-8")
+    notes = io.StringIO()
+    writer = csv.writer(notes, quoting=csv.QUOTE_ALL, lineterminator="\n")
+    for line in citation_lines(sources, as_of):
+        writer.writerow([f"# {line}"])
+    return (body + "\n" + notes.getvalue()).encode("utf-8")
 
 
 # XlsxWriter writes about twice as fast as openpyxl and much smaller files. It would turn text

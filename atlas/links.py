@@ -96,14 +96,27 @@ def parse_int(raw: object, low: int, high: int, what: str) -> tuple[int | None, 
                          {"value": shown(value), "what": what, "low": str(low), "high": str(high)})
 
 
+MAX_LIST = 500  # characters of a comma list read from a link
+
+
 def parse_list(raw: object, choices: Iterable[str], what: str) -> tuple[list[str], Message | None]:
-    """Comma-separated values that must each be one of `choices`; unknown ones are dropped."""
+    """Comma-separated values that must each be one of `choices`; unknown ones are dropped.
+
+    An over-long list is cut at the last whole item, never inside one (a cut item would be
+    reported as an unknown value that the link never held), and the message says so."""
     value = _single(raw)
     if not value:
         return [], None
     allowed = set(choices)
-    items = [v.strip() for v in value[:500].split(",") if v.strip()]
+    cut = len(value) > MAX_LIST
+    kept = value[:MAX_LIST].rsplit(",", 1)[0] if cut else value
+    items = [v.strip() for v in kept.split(",") if v.strip()]
     good = [v for v in dict.fromkeys(items) if v in allowed]
     bad = [v for v in items if v not in allowed]
-    return good, (Message(N_("We don't know the {what} '{value}'."),
-                          {"what": what, "value": shown(bad[0])}) if bad else None)
+    if bad:
+        return good, Message(N_("We don't know the {what} '{value}'."),
+                             {"what": what, "value": shown(bad[0])})
+    if cut:
+        return good, Message(N_("The list of {what} in the link is too long: we read its first "
+                                "{count} items."), {"what": what, "count": str(len(items))})
+    return good, None

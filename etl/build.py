@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.resources
 import shutil
+import stat
 import tempfile
 from pathlib import Path
 
@@ -43,15 +44,37 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
+def _unusable(path: Path, raw: Path) -> str | None:
+    """Why a *.yaml entry cannot be read as a curated file, or None if it can."""
+    if path.suffix != ".yaml":
+        return f"curated files end in '.yaml' (this one ends in '{path.suffix}', so it would be ignored)"
+    if path.is_symlink() and not path.resolve().is_relative_to(raw.resolve()):
+        return "a link to a file outside data/raw"
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        return f"cannot read the file: {exc.strerror}"
+    if stat.S_ISDIR(mode):
+        return "a folder named like a .yaml file"
+    if not stat.S_ISREG(mode):
+        return "not a regular file (a device, a pipe or a socket)"
+    return None
+
+
 def read_curated(raw: Path) -> tuple[Curated, dict[str, Path]]:
     """Every YAML file under raw/, validated; raises BuildError listing every problem."""
-    files = sorted(p for p in raw.rglob("*") if p.suffix in (".yaml", ".yml")
-                   and (p.is_file() or p.is_symlink()))
-    if not files:
+    entries = sorted(p for p in raw.rglob("*") if p.suffix.lower() in (".yaml", ".yml"))
+    problems = [Problem(_shown(p), "-", "-", why) for p in entries if (why := _unusable(p, raw))]
+    files = [p for p in entries if _unusable(p, raw) is None]
+    if not files and not problems:
         raise BuildError([Problem(_shown(raw), "-", "-", "no .yaml files found")])
-    data, problems = Curated(), []
+    data = Curated()
     for path in files:
-        parsed, found = parse_file(path, _shown(path))
+        try:
+            parsed, found = parse_file(path, _shown(path))
+        except Exception as exc:  # a crash (deep nesting, a huge number) still names its file
+            parsed, found = None, [Problem(_shown(path), "-", "-",
+                                           f"unreadable: {type(exc).__name__}: {str(exc)[:200]}")]
         problems += found
         if parsed is not None:
             data.add(_shown(path), parsed)
@@ -72,7 +95,14 @@ def read_world(raw: Path) -> gpd.GeoDataFrame:
     path = raw / BOUNDARIES
     if not path.is_file():
         raise BuildError([Problem(_shown(path), "-", "-", "boundary file is missing")])
-    return gpd.read_file(path, layer="countries")
+    if path.read_bytes()[:40].startswith(b"version https://git-lfs"):
+        raise BuildError([Problem(_shown(path), "-", "-", "a Git LFS pointer, not the boundaries: "
+                                  "run `git lfs pull`")])
+    try:
+        return gpd.read_file(path, layer="countries")
+    except Exception as exc:  # noqa: BLE001 - any reader failure is a problem with this file
+        raise BuildError([Problem(_shown(path), "-", "-", f"unreadable boundaries: "
+                                  f"{type(exc).__name__}: {str(exc)[:200]}")]) from None
 
 
 def compile_tables(data: Curated, world: gpd.GeoDataFrame) -> tuple[dict, gpd.GeoDataFrame]:
@@ -94,6 +124,9 @@ def build(raw: Path = RAW, out: Path = PROCESSED, static: Path | None = None,
     world = read_world(raw)
     inputs[str(BOUNDARIES)] = raw / BOUNDARIES
     tables, geo = compile_tables(data, world)
+    misplaced = checks.seats_in_their_countries(data, geo)
+    if misplaced:
+        raise BuildError(misplaced)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
     try:

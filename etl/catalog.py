@@ -58,6 +58,9 @@ MANDATES = ("humanitarian", "human_rights", "research", "labour", "business", "y
 NETWORK_SCOPES = ("global", "regional", "national")
 LINK_RELATIONS = ("mou", "member_of_organ", "accredited", "partner", "convenes")
 SOURCE_KINDS = ("seed", "official", "secondary")
+# The source documents the project started from (../shared/seeds): a source may cite one by name.
+SEED_FILES = ("000_37d5b6639f802da6.txt", "001_3561aaefb2759c7e.txt", "002_5606807d6d86e2c4.txt",
+              "003_75de20a09053a3a6.txt", "004_89a83ff11ac869ae.txt")
 REC_ADDRESSEES = ("rigos", "rigos_and_un", "csos", "rigos_and_csos", "all_actors")
 REC_INSTRUMENTS = (
     "consultative_status",

@@ -134,13 +134,101 @@ def every_rigo_has_members(data: Curated) -> list[Problem]:
     ]
 
 
+def unique_links(data: Curated) -> list[Problem]:
+    """The same network link twice would break the published table's key and double-count."""
+    first: dict[tuple, str] = {}
+    problems = []
+    for item in data.located("network_links"):
+        r = item.record
+        key = (r.network_id, r.rigo_id, r.channel_id or "", r.relation)
+        if key in first:
+            problems.append(_problem(item, "relation", f"the link {'/'.join(key)} is listed twice "
+                                                       f"(first in {first[key]})"))
+        first.setdefault(key, item.path)
+    return problems
+
+
+def parent_cycles(data: Curated) -> list[Problem]:
+    """A network may not be its own parent, directly or through others."""
+    parents = {n.network_id: n.parent_network_id for n in data.records("networks")}
+    problems = []
+    for item in data.located("networks"):
+        seen, current = [item.record.network_id], item.record.parent_network_id
+        while current is not None and current in parents:
+            if current in seen:
+                problems.append(_problem(item, "parent_network_id", "parents form a loop: "
+                                         + " → ".join([*seen, current])))
+                break
+            seen.append(current)
+            current = parents[current]
+    return problems
+
+
+def limited_to_members(data: Curated) -> list[Problem]:
+    """A channel limited to some countries names countries of its own organisation."""
+    members: dict[str, set[str]] = defaultdict(set)
+    for m in data.records("memberships"):
+        members[m.rigo_id].update(m.countries)
+    return [_problem(item, "limited_to_iso3", f"{code} was never in '{item.record.rigo_id}'")
+            for item in data.located("channels") for code in item.record.limited_to_iso3
+            if is_iso3(code) and code not in members[item.record.rigo_id]]
+
+
+# States that came into being after the organisations' founding: no status before these days.
+# South Sudan: independence on 9 July 2011 (the example the data contract's review gives).
+STATE_BEGINS = {"SSD": dt.date(2011, 7, 9)}
+
+
+def possible_dates(data: Curated) -> list[Problem]:
+    """No period that ends before its organisation was founded; no state before it existed."""
+    founded = {r.rigo_id: r.founded_year for r in data.records("rigos")}
+    problems = []
+    for item in data.located("memberships"):
+        m = item.record
+        year = founded.get(m.rigo_id)
+        if m.end_date and year and m.end_date < dt.date(year, 1, 1):
+            problems.append(_problem(item, "end_date", f"ends on {m.end_date}, before "
+                                     f"'{m.rigo_id}' was founded ({year})",
+                                     record_id=f"{m.rigo_id}/{m.countries[0]}"))
+        for code in m.countries:
+            began = STATE_BEGINS.get(code)
+            if began and (m.start_date is None or m.start_date < began):
+                problems.append(_problem(item, "start_date", f"{code} did not exist before "
+                                         f"{began}", record_id=f"{m.rigo_id}/{code}"))
+    return problems
+
+
+SEAT_TOLERANCE = 1.5  # degrees: seaside seats sit off the simplified coastline, swapped ones far away
+
+
+def seats_in_their_countries(data: Curated, shapes) -> list[Problem]:
+    """A seat's point falls in, or near, the shape of its country (latitude and longitude swapped,
+    or a wrong sign, puts it far away). Countries without a shape are not checked."""
+    from shapely.geometry import Point
+
+    by_code = dict(zip(shapes.iso3, shapes.geometry, strict=True))
+    problems = []
+    for kind in ("rigos", "networks"):
+        for item in data.located(kind):
+            r = item.record
+            shape = by_code.get(r.hq_iso3) if r.hq_iso3 else None
+            if shape is None or r.hq_lat is None or r.hq_lon is None:
+                continue
+            away = shape.distance(Point(r.hq_lon, r.hq_lat))
+            if away > SEAT_TOLERANCE:
+                problems.append(_problem(item, "hq_lat", f"({r.hq_lat}, {r.hq_lon}) is {away:.1f}° "
+                                         f"from {r.hq_iso3}: latitude and longitude swapped?"))
+    return problems
+
+
 def _translations(data: Curated) -> list[Problem]:
     from etl import translations
 
     return translations.problems(data)
 
 
-CHECKS = (unique_ids, references, country_codes, periods, every_rigo_has_members, _translations)
+CHECKS = (unique_ids, references, country_codes, periods, every_rigo_has_members, unique_links,
+          parent_cycles, limited_to_members, possible_dates, _translations)
 
 
 def run_checks(data: Curated) -> list[Problem]:

@@ -13,7 +13,14 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.record_id}:{self.field}: {self.message}"
+        """One line, whatever the values hold: control characters are written escaped, so a
+        value with a newline cannot print a second, valid-looking problem line."""
+        return ":".join(_shown(part) for part in (self.path, self.record_id, self.field)) + \
+            ": " + _shown(self.message)
+
+
+def _shown(text: str) -> str:
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in str(text))
 
 
 class BuildError(Exception):

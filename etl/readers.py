@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -34,18 +35,39 @@ class _NoAliasLoader(yaml.SafeLoader):
         return super().construct_mapping(node, deep=deep)
 
     def compose_node(self, parent, index):  # type: ignore[override]
+        event = self.peek_event()
         if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
             raise yaml.composer.ComposerError(
                 None, None, "anchors and aliases are not allowed", event.start_mark
+            )
+        if getattr(event, "tag", None) not in (None, "!"):
+            # !!set, !!python/…, !!binary, !custom: only plain scalars, lists and maps are data
+            # (a set's order even changes between runs, which would make `etl check` flaky).
+            raise yaml.composer.ComposerError(
+                None, None, f"explicit tags such as '{event.tag}' are not allowed", event.start_mark
             )
         return super().compose_node(parent, index)
 
 
+# YAML 1.1 without its surprises: `yes`/`no`/`on`/`off` stay text (only true/false are booleans),
+# `1:17` stays text (not the base-60 number 77), and dates stay text for pydantic.
+_CORE = {
+    "tag:yaml.org,2002:bool": re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    "tag:yaml.org,2002:int": re.compile(
+        r"^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+)$"),
+    "tag:yaml.org,2002:float": re.compile(
+        r"^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"),
+}
 _NoAliasLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    first: [(tag, _CORE.get(tag, regexp)) for tag, regexp in resolvers
+            if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+for _first in "yYnNoO":  # YAML 1.1 booleans start with these letters; 1.2 keeps them as text
+    _NoAliasLoader.yaml_implicit_resolvers[_first] = [
+        (tag, regexp) for tag, regexp in _NoAliasLoader.yaml_implicit_resolvers.get(_first, [])
+        if tag != "tag:yaml.org,2002:bool"]
 
 
 def load_yaml(path: Path, shown: str) -> tuple[Any, list[Problem]]:
@@ -71,11 +93,16 @@ def load_yaml(path: Path, shown: str) -> tuple[Any, list[Problem]]:
 
 
 def _record_id(data: Any, kind: str, index: int) -> str:
+    """What names the record in a message: its id, and for a membership row also its country
+    (or its position), so a bad value in the third row of an organisation names that row."""
     if isinstance(data, dict):
         items = data.get(kind)
         if isinstance(items, list) and index < len(items) and isinstance(items[index], dict):
             value = items[index].get(KIND_KEYS[kind])
             if isinstance(value, str) and value:
+                if kind == "memberships":
+                    iso3 = items[index].get("iso3")
+                    return f"{value[:80]}/{iso3}" if isinstance(iso3, str) else f"{value[:80]}[{index}]"
                 return value[:80]
     return f"{kind}[{index}]"
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -45,10 +46,39 @@ def _iso_date_text(value: object) -> object:
     return value
 
 
+def _plain_text(value: str) -> str:
+    """Refuse control characters (a NUL or a terminal escape in a CSV cell or a message) and text
+    that is empty in disguise (only zero-width or other invisible characters)."""
+    bad = next((ch for ch in value if ch not in "\n\t" and unicodedata.category(ch) == "Cc"), None)
+    if bad is not None:
+        raise ValueError(f"control character U+{ord(bad):04X} in text")
+    if value and not any(not ch.isspace() and unicodedata.category(ch) != "Cf" for ch in value):
+        raise ValueError("the text is only invisible characters")
+    return value
+
+
+def _not_in_future_year(value: int | None) -> int | None:
+    if value is not None and value > dt.date.today().year:
+        raise ValueError(f"{value} is in the future")
+    return value
+
+
 Slug = Annotated[str, AfterValidator(_slug)]
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date_text)]
-Text = Annotated[str, Field(min_length=1, max_length=4000)]
-OptText = Annotated[str, Field(max_length=4000)]
+Text = Annotated[str, Field(min_length=1, max_length=4000), AfterValidator(_plain_text)]
+OptText = Annotated[str, Field(max_length=4000), AfterValidator(_plain_text)]
+# A year something was set up: not in the future, and not before the first regional
+# organisations of the modern kind (the Pan-American Union's forerunner dates from 1890).
+PastYear = Annotated[int, Field(ge=1850), AfterValidator(_not_in_future_year)]
+def _no_climbing(value: str) -> str:
+    if ".." in value.split("?")[0].split("/") or "\\" in value:
+        raise ValueError(f"'{value}' is a path that leaves its folder")
+    return value
+
+
+# A URL, or a seed file's name, or a file under data/raw: never a path that climbs out.
+SourceUrl = Annotated[str, Field(pattern=r"^(https?://\S+|[0-9]{3}_[0-9a-f]{16}\.txt|"
+                                         r"data/raw/\S+)$"), AfterValidator(_no_climbing)]
 SourceIds = Annotated[list[Slug], Field(min_length=1)]
 Iso3 = Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
 Lat = Annotated[float, Field(ge=-90, le=90)]
@@ -82,9 +112,23 @@ class Source(Record):
     title: Text
     publisher: OptText = ""
     year: Year | None = None
-    url: Annotated[str, Field(pattern=r"^(https?://\S+|[0-9]{3}_[0-9a-f]{16}\.txt|data/raw/\S+)$")]
+    url: SourceUrl
     accessed: IsoDate | None = None
     kind: Annotated[str, _one_of(c.SOURCE_KINDS)]
+
+    @field_validator("accessed")
+    @classmethod
+    def _accessed_not_in_future(cls, value: dt.date | None) -> dt.date | None:
+        if value is not None and value > dt.date.today():
+            raise ValueError(f"{value} is in the future")
+        return value
+
+    @field_validator("url")
+    @classmethod
+    def _seed_is_known(cls, value: str) -> str:
+        if re.fullmatch(r"[0-9]{3}_[0-9a-f]{16}\.txt", value) and value not in c.SEED_FILES:
+            raise ValueError(f"'{value}' looks like a seed file but is not one of the seeds")
+        return value
 
 
 class Rigo(Provenanced):
@@ -97,7 +141,7 @@ class Rigo(Provenanced):
     hq_iso3: Iso3
     hq_lat: Lat
     hq_lon: Lon
-    founded_year: Year
+    founded_year: PastYear
     website: Annotated[str, Field(pattern=r"^https?://\S+$")]
 
 
@@ -143,7 +187,7 @@ class Channel(Provenanced):
     limited_to_iso3: list[Iso3] = Field(default_factory=list)
     themes: Annotated[list[Annotated[str, _one_of(c.THEMES)]], Field(min_length=1)]
     ew_roles: EwRoles
-    established_year: Year | None = None
+    established_year: PastYear | None = None
     status: Annotated[str, _one_of(c.CHANNEL_STATUSES)]
     how_to_engage: Text
     url: Annotated[str, Field(pattern=r"^https?://\S+$")] | None = None
@@ -210,8 +254,6 @@ class Translation(Record):
     def _official_is_cited(self) -> Translation:
         if self.origin == "official" and not self.source_ids:
             raise ValueError("an official translation names its source (source_ids)")
-        if not self.text.strip("\u200b\u200c\u200d\u2060\ufeff \t"):
-            raise ValueError("the text is empty")
         return self
 
 

@@ -37,7 +37,7 @@ with tab_matrix:
     if view.stages is None:
         st.info(t("Pick at least one organisation."))
     else:
-        st.table(view.matrix)
+        widgets.matrix(view.matrix)
         widgets.chart(view.stages, "stages")
 
 with tab_charts:

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from atlas import exports, glossary, links, load, queries, widgets
+from atlas import exports, links, load, queries, widgets
 from atlas.i18n import N_
 from atlas.tables import catalog
 from atlas.widgets import urlstate
@@ -40,8 +40,7 @@ rows = picked.selection.rows if picked else []
 if rows:
     record = df.iloc[rows[0]]
     st.subheader(t("Sources of the selected record"), anchor=False)
-    st.table(glossary.headed(t, queries.record_sources(atlas, record)[
-        ["source_id", "title", "year", "url"]]))
+    widgets.table(queries.record_sources(atlas, record)[["source_id", "title", "year", "url"]])
 else:
     st.markdown(t("Select a row to see its sources."))
 

@@ -48,5 +48,5 @@ found = matrix[(matrix.rec_id == rec) & (matrix.rigo_id == rigo)].iloc[0]
 evidence = for_markdown(found.evidence) or t("No channel of this kind is recorded.")
 st.markdown(f"**{for_markdown(found.acronym)}: {glossary.label(t, 'verdict', found.verdict)}.** "
             f"{evidence}")
-st.table(glossary.headed(t, queries.record_sources(atlas, found)[["source_id", "title", "url"]]))
+widgets.table(queries.record_sources(atlas, found)[["source_id", "title", "url"]])
 widgets.sources_footer(atlas, cited=view.cited)

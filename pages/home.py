@@ -4,6 +4,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from atlas import glossary, load, maps, places, queries, widgets
+from atlas.escape import for_markdown
 from atlas.widgets import profile
 
 widgets.require_frame()
@@ -32,7 +33,8 @@ codes = sorted(names, key=lambda c: t.sort_key(names[c]))
 iso3 = pick.selectbox(t("Click a country on the map, or choose it here"), codes, index=None,
                       placeholder=t("Choose a country"), format_func=names.get, key="home-country")
 if iso3:
-    go.page_link("pages/country.py", label=t("Open {name}'s profile →", name=names[iso3]),
+    go.page_link("pages/country.py", label=t("Open {name}'s profile →",
+                                             name=for_markdown(names[iso3])),
                  query_params=profile.date_params({"iso3": iso3}, day))
 
 figures = queries.headline_figures(atlas)

@@ -43,10 +43,12 @@ def _translated(atlas: Atlas, code: str) -> dict[str, pd.DataFrame]:
         df = getattr(atlas, table).copy()
         for field in fields:
             done = current[(current.table == table) & (current.field == field)]
-            texts = df[key].map(dict(zip(done.record_id, done.text, strict=True)))
+            lookup = dict(zip(done.record_id, done.text, strict=True))
             if code == pseudo.CODE:
-                texts = df[field].map(lambda s: pseudo.mark_data(s) if s else s)
-            df[field] = texts.fillna(df[field]).astype(str)
+                df[field] = [pseudo.mark_data(s) if s else s for s in df[field]]
+            else:
+                df[field] = [lookup.get(k, english) for k, english in zip(df[key], df[field],
+                                                                          strict=True)]
         out[table] = df
     return out
 

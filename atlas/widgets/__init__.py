@@ -65,15 +65,24 @@ LONG_TABLE = 50  # rows: a longer table scrolls instead of printing in full
 
 
 def table(df: pd.DataFrame) -> None:
+    # every table of data goes through here: st.table reads its cells as Markdown
     """A short table printed in full (easy to read and to print); a long one scrolls, so a page
     stays quick however much data there is."""
+    from atlas.escape import table_for_markdown
     from atlas.glossary import headed
 
     df = headed(translator(), df)
     if len(df) > LONG_TABLE:
         st.dataframe(df, hide_index=True, width="stretch")
     else:
-        st.table(df)
+        st.table(table_for_markdown(df))
+
+
+def matrix(df: pd.DataFrame) -> None:
+    """A small matrix (labelled rows and columns) as a printed table, every text escaped."""
+    from atlas.escape import table_for_markdown
+
+    st.table(table_for_markdown(df))
 
 
 def friendly(message: links.Message | None) -> None:

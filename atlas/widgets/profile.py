@@ -54,7 +54,8 @@ def membership_chips(current: pd.DataFrame, date: dt.date) -> None:
         label = f"{m.acronym} · {status}{since}"
         with cols[i % len(cols)]:
             st.badge(label, color=CHIP_COLOURS.get(m.status, "gray"))  # type: ignore[arg-type]
-            st.page_link("pages/rigo.py", label=t("{acronym} profile →", acronym=m.acronym),
+            st.page_link("pages/rigo.py", label=t("{acronym} profile →",
+                                                  acronym=for_markdown(m.acronym)),
                          query_params=date_params({"id": m.rigo_id}, date))
 
 

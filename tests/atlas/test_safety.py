@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import io
 
@@ -74,6 +75,34 @@ def test_plain_numbers_are_not_mangled(value):
     assert escape.neutralise_formula(value) == value
 
 
+HOSTILE_CITATIONS = [
+    {"title": 'Report,=HYPERLINK("https://evil.example/x","Click")', "publisher": "ACME"},
+    {"title": "Notes", "publisher": "+cmd|' /C calc'!A0, @SUM(1+1)"},
+    {"title": "-2+3,=1+1", "publisher": "x,-cmd"},
+]
+
+
+@pytest.mark.parametrize("hostile", HOSTILE_CITATIONS)
+def test_no_cell_of_a_csv_can_run_as_a_formula_citations_included(min_atlas, hostile):
+    """The whole file as a spreadsheet reads it: rows, the blank line and the citation lines."""
+    sources = min_atlas.sources.assign(**hostile)
+    data = exports.csv_bytes(min_atlas.channels, sources, "2026-01-01").decode()
+    cells = [cell for row in csv.reader(io.StringIO(data)) for cell in row]
+    assert "HYPERLINK" in data or "cmd" in data or "=1+1" in data  # the text is kept
+    assert [c for c in cells if c.lstrip().startswith(escape.FORMULA_STARTS)] == []
+    footer = data.split("\n\n", 1)[1]
+    assert all(len(row) == 1 and row[0].startswith("# ") for row in csv.reader(io.StringIO(footer)))
+
+
+def test_the_real_country_csv_has_no_live_cell_anywhere(real_atlas):
+    from atlas import views
+
+    view = views.country(real_atlas, "KEN", TODAY)
+    cells = [c for row in csv.reader(io.StringIO(view.files.csv.decode())) for c in row]
+    assert len(cells) > 100
+    assert [c for c in cells if c.lstrip().startswith(escape.FORMULA_STARTS)] == []
+
+
 def test_csv_export_carries_its_citations(min_atlas):
     data = exports.csv_bytes(min_atlas.channels, min_atlas.sources, "2026-01-01").decode()
     assert "# Engagement Atlas, data as of 2026-01-01" in data
@@ -116,3 +145,14 @@ def test_parse_choice_is_case_insensitive_and_bounded():
 
 def test_page_link_keeps_state_and_drops_empty_values():
     assert links.page_link("country", {"iso3": "KEN", "date": None}) == "/country?iso3=KEN"
+
+
+def test_an_over_long_list_is_cut_between_items_and_says_so():
+    regions = ["Africa", "Americas", "Europe"]
+    long_list = ",".join(["Africa", "Americas", "Europe"] * 60)  # 1,000+ characters
+    picked, message = links.parse_list(long_list, regions, "region")
+    assert picked == regions and message is not None
+    text = message.text(i18n.translator())
+    assert "too long" in text and "We don't know" not in text  # no half item reported as unknown
+    assert links.parse_list("Africa,Mars", regions, "region")[1].text(
+        i18n.translator()) == "We don't know the region 'Mars'."

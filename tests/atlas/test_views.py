@@ -24,8 +24,8 @@ def test_country_view_cards_follow_the_bands(real_atlas):
 def test_country_view_files_carry_the_rows_and_their_citations(real_atlas):
     view = views.country(real_atlas, "KEN", DAY)
     text = view.files.csv.decode("utf-8")
-    assert text.count("\n# [") == len(view.cited)
-    body = pd.read_csv(io.StringIO(text.split("\n\n# ")[0]))
+    assert text.count('\n"# [') == len(view.cited)
+    body = pd.read_csv(io.StringIO(text.split('\n\n"# ')[0]))
     assert len(body) == len(view.paths)
     assert view.files.xlsx is not None and view.files.xlsx.startswith(b"PK")  # a zip, as .xlsx are
     assert "Kenya" in view.briefing

@@ -45,7 +45,7 @@ BAD = [
     ("unknown_table", "fr", entry(table="sources"), ":table: 'sources' is not one of"),
     ("unknown_language", "xx", entry(), "channels/alpha-forum:-: unknown language folder 'xx'"),
     ("empty_text", "fr", entry(text=""), ":text: String should have at least 1 character"),
-    ("invisible_text", "fr", entry(text="\\u200b\\u200b"), ":-: the text is empty"),
+    ("invisible_text", "fr", entry(text="\\u200b\\u200b"), ":text: the text is only invisible characters"),
     ("bad_hash", "fr", entry(en_hash="xyz"), ":en_hash: String should match pattern"),
     ("bad_origin", "fr", entry(origin="google"), ":origin: 'google' is not one of"),
     ("official_without_source", "fr", entry(origin="official"),

@@ -32,8 +32,8 @@ def test_downloaded_csv_and_excel_neutralise_formulas(page, xss_url, path, stem)
     wait_until_run_ends(page)
 
     text = _download(page, "Download CSV").decode("utf-8")
-    body = text.split("\n\n# ", 1)[0]
-    cells = [cell for row in csv.reader(io.StringIO(body)) for cell in row]
+    cells = [cell for row in csv.reader(io.StringIO(text)) for cell in row]  # the footer too
+    assert any(c.startswith("# [") for c in cells)  # the citations are there
     assert sum(MARK in c for c in cells) >= 3  # the poisoned text is there, whole
     assert _live(cells) == []
     assert any(c.startswith(("'=", "'+", "'-", "'@")) and MARK in c for c in cells)

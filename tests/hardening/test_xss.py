@@ -51,9 +51,30 @@ def ran_anything(page) -> list[str]:
     return found
 
 
+LOCAL = ("http://127.0.0.1", "http://localhost", "data:", "blob:", "about:", "ws://127.0.0.1")
+
+
+def planted_links(page) -> list[str]:
+    """Links and images, in every frame, whose target is not the data's own URL (example.org)."""
+    found = []
+    for frame in page.frames:
+        try:
+            found += frame.evaluate(
+                """() => [...document.querySelectorAll('a[href], img[src]')]
+                    .map(e => [e.closest('[data-testid]')?.dataset.testid,
+                               e.getAttribute('href') || e.getAttribute('src')])
+                    .filter(([w, u]) => new URL(u, location.href).hostname.endsWith('evil.example'))
+                    .map(([w, u]) => `${w}: ${u}`)""")
+        except Exception:  # a frame that went away while we looked
+            continue
+    return found
+
+
 @pytest.fixture
 def watched(page):
     dialogs: list[str] = []
+    page.offsite = []
+    page.on("request", lambda r: None if r.url.startswith(LOCAL) else page.offsite.append(r.url))
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     page.add_init_script(WATCH)
     page.set_viewport_size({"width": 1400, "height": 1000})
@@ -91,6 +112,8 @@ def test_payloads_stay_text_on_every_page(watched, xss_url, path, query):
     if path in SHOWS_DATA_TEXT:  # the payloads reached the page, as text
         assert MARK in page.evaluate("document.body.textContent")
     assert ran_anything(page) == [] and page.dialogs == []
+    assert planted_links(page) == []  # no image or link from the data's Markdown
+    assert page.offsite == []  # nothing fetched off this machine
 
 
 def _hover(page, lat: float, lng: float) -> None:

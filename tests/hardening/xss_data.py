@@ -22,9 +22,13 @@ PAYLOAD = (
     "<svg onload=\"window.__xss=1\"></svg></script><script>window.__xss=1</script>"
     " ${{window.__xss=1}} `;window.__xss=1;` [click](javascript:window.__xss=1)"
     " <a href=\"javascript:window.__xss=1\">link</a> \\u003cscript\\u003e {{{{7*7}}}} ' \" & {field}"
+    # Markdown that would load an outside image (logging visitors, breaking offline use) or show a
+    # convincing link to somewhere else: images, links, autolinks, bare URLs, comments, a ')'.
+    " ![pixel](http://evil.example/track.png) [Official form](https://evil.example/login)"
+    " <https://evil.example/auto> https://evil.example/bare <!-- hidden --> (see https://evil.example/a)b)"
 )
 LEADS = "=+-@"
-HOSTILE_URL = "https://example.org/\"><img/src=x/onerror=window.__xss=1>"
+HOSTILE_URL = "https://example.org/\"><img/src=x/onerror=window.__xss=1>)![p](http://evil.example/u.png"
 QUESTION = {"question_id": "q-xss", "text": "x", "summary": "x", "themes": ["peace_security"],
             "source_ids": ["test-source"]}
 
