@@ -29,9 +29,37 @@ class ChartView:
     files: Downloads
 
 
-def view(figure: Figure, table: pd.DataFrame, sources: pd.DataFrame,
-         as_of: str) -> ChartView:
+def view(figure: Figure, table: pd.DataFrame, sources: pd.DataFrame, as_of: str,
+         t: Translator | None = None) -> ChartView:
+    """The chart (with its numbers and dates in the reader's language when `t` is given), the
+    table behind it and its files."""
+    if t is not None:
+        figure = figure.configure(locale=vega_locale(t))
     return ChartView(figure, flat(table), downloads(table, sources, as_of))
+
+
+def vega_locale(t: Translator) -> dict:
+    """The d3 number and time locale of the reader's language, from CLDR through Babel, for
+    Vega-Lite's `config.locale` (Streamlit's Vega takes it from the chart, not from a renderer)."""
+    from babel.dates import get_day_names, get_month_names
+
+    loc = t.locale
+    symbols = loc.number_symbols.get("latn", {})
+    sunday_first = [6, 0, 1, 2, 3, 4, 5]  # Babel counts from Monday, d3 from Sunday
+
+    def days(width: str) -> list[str]:
+        names = get_day_names(width, locale=loc)
+        return [names[i] for i in sunday_first]
+
+    def months(width: str) -> list[str]:
+        names = get_month_names(width, locale=loc)
+        return [names[i] for i in range(1, 13)]
+
+    return {"number": {"decimal": symbols.get("decimal", "."), "thousands": symbols.get("group", ","),
+                       "grouping": [3], "currency": ["", ""], "percent": symbols.get("percentSign", "%")},
+            "time": {"dateTime": "%x %X", "date": "%d/%m/%Y", "time": "%H:%M:%S",
+                     "periods": ["AM", "PM"], "days": days("wide"), "shortDays": days("abbreviated"),
+                     "months": months("wide"), "shortMonths": months("abbreviated")}}
 
 
 def _words(t: Translator, kind: str, codes) -> str:

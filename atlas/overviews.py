@@ -48,7 +48,7 @@ def comparison(atlas: Atlas, picked: tuple[str, ...]) -> Comparison:
         title = (t("{top} gives CSOs the most channels into decisions", top=top) if top
                  else t("No organisation gives CSOs a channel into decisions"))
         stages = charts.view(charts.heatmap(counts, "policy_stage", "acronym", "channels", title,
-                                            t), counts, cited, atlas.as_of)
+                                            t), counts, cited, atlas.as_of, i18n.of(atlas))
     return Comparison(matrix=matrix, stages=stages, table=exports.flat(chosen[TABLE_COLUMNS]),
                       files=exports.downloads(chosen, cited, atlas.as_of), cited=cited)
 
@@ -72,7 +72,7 @@ def regions(atlas: Atlas) -> Regions:
         mix = compare.mix(everyone, field)
         top = glossary.label(t, "region", compare.leader(mix, "region", "channels") or "")
         mixes[field] = charts.view(charts.stacked_mix(mix, field, t(title, top=top), t),
-                                   mix, cited, atlas.as_of)
+                                   mix, cited, atlas.as_of, i18n.of(atlas))
     by_type = compare.mix(everyone, "channel_type")
     share = compare.open_share(everyone)
     dated = compare.established(everyone)
@@ -85,9 +85,10 @@ def regions(atlas: Atlas) -> Regions:
                                           {"channel_type": "early_warning_partnership"}),
         share=charts.view(charts.share_bars(share, "region", t(
             "{region} opens the largest share of its channels to national CSOs",
-            region=glossary.label(t, "region", share.region.iloc[0])), t), share, cited, atlas.as_of),
+            region=glossary.label(t, "region", share.region.iloc[0])), t), share, cited, atlas.as_of,
+            t),
         established=charts.view(charts.established_timeline(dated, title, t), dated, cited,
-                                atlas.as_of),
+                                atlas.as_of, i18n.of(atlas)),
     )
 
 
@@ -117,7 +118,7 @@ def early_warning(atlas: Atlas, region: str | None) -> EarlyWarning:
     return EarlyWarning(
         models=models, table=table, cited=cited,
         roles=charts.view(charts.heatmap(roles, "role", "acronym", "channels", title, t,
-                                         list(catalog.EW_ROLES)), roles, cited, atlas.as_of),
+                                         list(catalog.EW_ROLES)), roles, cited, atlas.as_of, i18n.of(atlas)),
         files=exports.downloads(models, cited, atlas.as_of),
     )
 
@@ -142,7 +143,7 @@ def networks(atlas: Atlas, region: str | None, theme: str | None) -> Networks:
                     "{top} works with the most networks ({count} links)", int(busiest.iloc[0]),
                     top=busiest.index[0])
         graph = charts.view(charts.network_graph(nodes, edges, title, t),
-                            edges.drop(columns=["x", "y", "x2", "y2"]), cited, atlas.as_of)
+                            edges.drop(columns=["x", "y", "x2", "y2"]), cited, atlas.as_of, i18n.of(atlas))
     return Networks(networks=nets, cited=cited, graph=graph,
                     files=exports.downloads(nets, cited, atlas.as_of))
 
@@ -167,7 +168,7 @@ def gap_analysis(atlas: Atlas) -> Gaps:
         n_unknown=int(matrix[matrix.verdict == gaps.UNKNOWN].rec_id.nunique()),
         summary=charts.view(charts.verdict_bars(summary, gaps.gap_title(matrix, i18n.of(atlas)),
                                                 gaps.CELL_ORDER, gaps.CELL_COLOURS, i18n.of(atlas)),
-                            summary, cited, atlas.as_of),
+                            summary, cited, atlas.as_of, i18n.of(atlas)),
     )
 
 

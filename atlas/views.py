@@ -105,7 +105,7 @@ def rigo(atlas: Atlas, rigo_id: str, day: dt.date, today: dt.date) -> RigoView:
         history=charts.view(charts.membership_timeline(
             periods, i18n.of(atlas)("Status periods in {acronym} since 1990", acronym=acronym),
             i18n.of(atlas)),
-                            periods, queries.sources_for(atlas, members), atlas.as_of),
+                            periods, queries.sources_for(atlas, members), atlas.as_of, i18n.of(atlas)),
         channels=channels, n_open=int(queries.open_to_national(channels).sum()),
         cards=texts.cards(atlas, channels), networks=nets,
         cited=queries.sources_for(atlas, atlas.rigos[atlas.rigos.rigo_id == rigo_id], members,

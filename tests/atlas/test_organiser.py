@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from atlas import charts, compare, gaps, i18n, planner
+from atlas import charts, compare, gaps, i18n, overviews, planner
 
 
 def test_compare_matrix_names_the_channels(min_atlas):
@@ -105,3 +105,14 @@ def test_chart_builders_encode_what_the_titles_say(min_atlas):
 def test_planner_works_for_every_theme(real_atlas, theme):
     plan = planner.plan(real_atlas, theme, (), "roundtable")
     assert len(plan.strong) + len(plan.weak) >= 1
+
+
+def test_charts_write_numbers_and_months_in_the_readers_language(real_atlas):
+    """Vega's own formatting (axis numbers, dates in tooltips) follows the language too."""
+    from atlas.i18n.data import localise
+
+    french = overviews.regions(localise(real_atlas, "fr")).established.figure.to_dict()
+    assert french["config"]["locale"]["number"]["decimal"] == ","
+    assert french["config"]["locale"]["time"]["months"][0] == "janvier"
+    arabic = overviews.regions(localise(real_atlas, "ar")).established.figure.to_dict()
+    assert arabic["config"]["locale"]["time"]["shortDays"][0] != "Sun"
