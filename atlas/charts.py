@@ -47,11 +47,11 @@ def vega_locale(t: Translator) -> dict:
     symbols = loc.number_symbols.get("latn", {})
     sunday_first = [6, 0, 1, 2, 3, 4, 5]  # Babel counts from Monday, d3 from Sunday
 
-    def days(width: str) -> list[str]:
+    def days(width: Literal["abbreviated", "wide"]) -> list[str]:
         names = get_day_names(width, locale=loc)
         return [names[i] for i in sunday_first]
 
-    def months(width: str) -> list[str]:
+    def months(width: Literal["abbreviated", "wide"]) -> list[str]:
         names = get_month_names(width, locale=loc)
         return [names[i] for i in range(1, 13)]
 
