@@ -36,7 +36,7 @@ fmt = urlstate.bound(c.radio, "format", fmt, key="planner-format", label=t("Form
                      format_func=glossary.labeller(t, "format"))
 params = {"theme": theme, "regions": ",".join(chosen), "format": fmt}
 
-link = (st.context.url or "").split("?")[0]
+link = profile.share_url(profile.date_params(params, day))  # the briefing links back, language kept
 view = load.session(theme, chosen, fmt, link)  # computed once per theme, regions and format
 plan = view.plan
 left, right = st.columns(2)

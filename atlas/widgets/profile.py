@@ -77,13 +77,18 @@ def date_params(params: dict[str, str], date: dt.date) -> dict[str, str]:
             **({"lang": lang} if lang != i18n.DEFAULT else {})}
 
 
+def share_url(params: dict[str, str]) -> str:
+    """This page's address with the given state (language and date included by `date_params`)."""
+    base = (st.context.url or "").split("?")[0]
+    kept = {k: v for k, v in params.items() if v}
+    return base + ("?" + urlencode(kept) if kept else "")
+
+
 def share_link(params: dict[str, str]) -> None:
     """The page's shareable URL as a plain link that wraps (no code box: its syntax highlighter
     is a 1.5 MB download)."""
     t = translator()
-    base = (st.context.url or "").split("?")[0]
-    kept = {k: v for k, v in params.items() if v}
-    url = base + ("?" + urlencode(kept) if kept else "")
+    url = share_url(params)
     st.markdown("**" + t("Copy link") + "** " + t("to share exactly this view:"))
     st.markdown(f"<div dir='ltr' style='overflow-wrap:anywhere'>{for_markdown(url)}</div>",
                 unsafe_allow_html=True)

@@ -111,3 +111,4 @@ def test_the_browser_language_is_used_when_the_link_has_none():
     at.run()
     assert at.selectbox(key="lang-picker").value == "pt"
     assert at.title[0].value.startswith("Com que organismos regionais")
+

@@ -40,6 +40,17 @@ def test_planner_briefing_downloads_with_citations(page, app_url):
     assert "## Sources" in text and "Facilitating Multi-Actor Cooperation" in text
 
 
+def test_planner_briefing_is_in_the_chosen_language_and_links_back_to_it(page, app_url):
+    page.goto(app_url + "/planner?theme=early_warning&regions=Africa&format=workshop&lang=pt")
+    button = page.get_by_role("button", name="Nota informativa (Markdown)")
+    expect(button).to_be_visible(timeout=30_000)
+    with page.expect_download() as info:
+        button.click()
+    text = open(info.value.path(), encoding="utf-8").read()
+    assert text.startswith("# Nota informativa da sessão") or "## Fontes" in text, text[:200]
+    assert "/planner?theme=early_warning&regions=Africa&format=workshop&lang=pt" in text
+
+
 def test_compare_table_export_downloads_csv(page, app_url):
     page.goto(app_url + "/compare?rigos=ecowas")
     page.get_by_role("tab", name="Table").click(timeout=30_000)
