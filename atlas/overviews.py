@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from atlas import charts, compare, exports, gaps, glossary, i18n, planner, queries
+from atlas.i18n.data import with_text_language
 from atlas.tables import Atlas
 from etl import catalog
 
@@ -50,7 +51,8 @@ def comparison(atlas: Atlas, picked: tuple[str, ...]) -> Comparison:
         stages = charts.view(charts.heatmap(counts, "policy_stage", "acronym", "channels", title,
                                             t), counts, cited, atlas.as_of, i18n.of(atlas))
     return Comparison(matrix=matrix, stages=stages, table=exports.flat(chosen[TABLE_COLUMNS]),
-                      files=exports.downloads(chosen, cited, atlas.as_of), cited=cited)
+                      files=exports.downloads(with_text_language(atlas, chosen), cited, atlas.as_of),
+                      cited=cited)
 
 
 @dataclass(frozen=True)
@@ -119,7 +121,7 @@ def early_warning(atlas: Atlas, region: str | None) -> EarlyWarning:
         models=models, table=table, cited=cited,
         roles=charts.view(charts.heatmap(roles, "role", "acronym", "channels", title, t,
                                          list(catalog.EW_ROLES)), roles, cited, atlas.as_of, i18n.of(atlas)),
-        files=exports.downloads(models, cited, atlas.as_of),
+        files=exports.downloads(with_text_language(atlas, models), cited, atlas.as_of),
     )
 
 

@@ -13,6 +13,7 @@ import pandas as pd
 
 from atlas import briefing, charts, i18n, pathways, profiles, queries, texts
 from atlas.exports import Downloads, downloads
+from atlas.i18n.data import with_text_language
 from atlas.tables import Atlas
 
 BANDS = (pathways.OPEN, pathways.CONDITIONAL, pathways.CLOSED)
@@ -55,7 +56,7 @@ def country(atlas: Atlas, iso3: str, day: dt.date) -> CountryView:
         iso3=iso3, name=name, summary=summary, current=current,
         former=profiles.former_memberships(atlas, iso3, day), paths=paths,
         cards=band_cards(atlas, paths), networks=nets, categories=categories, labels=labels,
-        cited=cited, files=downloads(table, cited, atlas.as_of),
+        cited=cited, files=downloads(with_text_language(atlas, table), cited, atlas.as_of),
         briefing=briefing.country_briefing(name, day.isoformat(), atlas.as_of, summary, current,
                                            paths, nets, cited, i18n.of(atlas)),
     )
@@ -76,7 +77,8 @@ def pathway_finder(atlas: Atlas, iso3: str, day: dt.date, who: pathways.Profile)
     cited = queries.sources_for(atlas, paths)
     return PathwaysView(paths=paths, counts={b: int((paths.band == b).sum()) for b in BANDS},
                         cards=band_cards(atlas, paths), cited=cited,
-                        files=downloads(paths.drop(columns=["theme_match"]), cited, atlas.as_of))
+                        files=downloads(with_text_language(atlas, paths.drop(columns=["theme_match"])),
+                                        cited, atlas.as_of))
 
 
 @dataclass(frozen=True)

@@ -73,3 +73,25 @@ def origins(atlas: Atlas) -> dict[tuple[str, str, str], str]:
     rows = atlas.translations[atlas.translations.lang == atlas.lang]
     return {(r.table, r.record_id, r.field): "stale" if r.stale == "true" else r.origin
             for r in rows.itertuples()}
+
+
+def with_text_language(atlas: Atlas, df: pd.DataFrame, table: str = "channels") -> pd.DataFrame:
+    """`df` (rows of `table`) with a `text_lang` column for exports: the BCP 47 tag of the row's
+    texts as shown (`en`; `fr` for an official or reviewed translation; `fr-t-en-t0-und` where any
+    of them is a machine translation). The same column in every language, so exports keep one
+    shape."""
+    key = catalog.TRANSLATABLE[table][0]
+    if df.empty or key not in df.columns:
+        return df.assign(text_lang=pd.Series(dtype=str))
+    if atlas.english is None:
+        return df.assign(text_lang=ENGLISH)
+    kinds = atlas.derived("origins", origins)
+    fields = catalog.TRANSLATABLE[table][1]
+
+    def tag(record_id: str) -> str:
+        found = {kinds.get((table, record_id, f)) for f in fields} - {None, "stale"}
+        if "machine" in found:
+            return f"{atlas.lang}-t-en-t0-und"
+        return atlas.lang if found else ENGLISH
+
+    return df.assign(text_lang=df[key].map(tag))

@@ -76,3 +76,16 @@ def test_a_huge_table_gets_a_csv_but_no_excel_file(real_atlas):
     files = exports.downloads(huge, real_atlas.sources.head(3), real_atlas.as_of)
     assert files.xlsx is None
     assert files.csv.decode("utf-8").count("\n") > rows
+
+
+def test_an_export_in_another_language_keeps_its_columns_and_says_where_texts_come_from(real_atlas):
+    from atlas.i18n.data import localise
+
+    def body(atlas):
+        text = views.country(atlas, "MLI", DAY).files.csv.decode("utf-8")
+        return pd.read_csv(io.StringIO(text.split('\n\n"# ')[0]), keep_default_na=False)
+
+    english, french = body(real_atlas), body(localise(real_atlas, "fr"))
+    assert list(english.columns) == list(french.columns)  # English keys, one shape
+    assert set(english.text_lang) == {"en"} and set(french.text_lang) == {"fr-t-en-t0-und"}
+    assert french.how_to_engage.iloc[0] != english.how_to_engage.iloc[0]
