@@ -10,7 +10,7 @@ widgets.require_frame()
 atlas = load.atlas()
 t = widgets.translator()
 widgets.as_of_date()
-st.title(t("Compare engagement channels across regions"))
+st.title(t("Compare engagement channels across regions"), anchor=False)
 
 regions = sorted(atlas.rigos.region.unique())
 region, bad = links.parse_choice(st.query_params.get("region"), regions, None, N_("region"))

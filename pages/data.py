@@ -12,7 +12,7 @@ atlas = load.atlas()
 t = widgets.translator()
 TABLES = {tb.name: tb for tb in catalog.TABLES}
 
-st.title(t("The data behind the atlas"))
+st.title(t("The data behind the atlas"), anchor=False)
 st.markdown(t("Every table the app reads, as published. Each record names its sources and the date "
               "it was last verified. Licence: CC BY 4.0."))
 

@@ -11,7 +11,8 @@ widgets.require_frame()
 atlas = load.atlas()
 t = widgets.translator()
 widgets.as_of_date()
-st.title(t("Early-warning models: who collects, analyses, warns and responds"))
+st.title(t("Early-warning models: who collects, analyses, warns and responds"),
+         anchor=False)
 st.markdown(t("The 2012 report asked to \"map out existing models of early warning and crucially "
               "the transition to early action\". Here is that map, from the data."))
 

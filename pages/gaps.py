@@ -11,7 +11,7 @@ widgets.require_frame()
 atlas = load.atlas()
 t = widgets.translator()
 widgets.as_of_date()
-st.title(t("The 2012 recommendations, checked against each organisation today"))
+st.title(t("The 2012 recommendations, checked against each organisation today"), anchor=False)
 st.markdown(t("The Madrid conference (GPPAC/OAS report, 2012) asked regional organisations for "
               "consultative status with criteria, MoUs, CSO desks or liaison offices, regular "
               "consultations and shared early warning. Each cell says whether the data shows it."))

@@ -12,13 +12,16 @@ atlas = load.atlas()
 t = widgets.translator()
 day = widgets.as_of_date()
 
-st.title(t("Which regional bodies can your organisation engage, and how?"))
+st.title(t("Which regional bodies can your organisation engage, and how?"), anchor=False)
 st.markdown(t(
     "Countries are coloured by how many engagement channels of their regional organisations are "
     "open to a national civil society organisation (CSO), on {date}. Suspended members count: a "
     "suspension bars the government, not civil society.", date=t.date(day)))
 
 counts = load.country_channel_counts(day)
+# The picker comes before the map (keyboard and screen-reader users reach it first); it is drawn
+# after the map only so that a click on the map can choose its country.
+picker = st.container()
 # The base map is the same for every date, so it stays mounted; only the small per-date layer
 # (colours and tooltip figures) changes when the date does. A click reports only its point.
 base, by_date = maps.choropleth_by_channel_count(counts, atlas.rigos, t)
@@ -28,7 +31,7 @@ st.html(maps.legend_html(t))
 
 names = dict(zip(counts.iso3, counts.name, strict=True))
 profile.follow_map_click(returned, "home-country")
-pick, go = st.columns([3, 2], vertical_alignment="bottom")
+pick, go = picker.columns([3, 2], vertical_alignment="bottom")
 codes = sorted(names, key=lambda c: t.sort_key(names[c]))
 iso3 = pick.selectbox(t("Click a country on the map, or choose it here"), codes, index=None,
                       placeholder=t("Choose a country"), format_func=names.get, key="home-country")

@@ -12,7 +12,7 @@ widgets.require_frame()
 atlas = load.atlas()
 t = widgets.translator()
 widgets.as_of_date()
-st.title(t("CSO networks and the organisations they engage"))
+st.title(t("CSO networks and the organisations they engage"), anchor=False)
 
 regions = atlas.derived("network_regions", lambda a: sorted(r for r in a.networks.region.unique() if r))
 themes = atlas.derived("network_themes", lambda a: sorted({th for ths in a.networks.themes for th in ths}))

@@ -10,7 +10,7 @@ widgets.require_frame()
 atlas = load.atlas()
 t = widgets.translator()
 day = widgets.as_of_date()
-st.title(t("Find the channels that fit your organisation"))
+st.title(t("Find the channels that fit your organisation"), anchor=False)
 st.markdown(t("Tell us about your organisation. Channels are sorted into three bands; each closed "
               "or conditional channel names the criterion, taken from the data."))
 

@@ -11,7 +11,7 @@ widgets.require_frame()
 atlas = load.atlas()
 t = widgets.translator()
 day = widgets.as_of_date()
-st.title(t("Plan a session"))
+st.title(t("Plan a session"), anchor=False)
 st.markdown(t("Pick a theme, regions and a format. The planner proposes a case with strong formal "
               "channels beside one with weak or no engagement, counterpart networks and discussion "
               "questions from the 2012 report. Everything is cited; the link shares the draft."))

@@ -16,7 +16,7 @@ rigo_id = profile.pick("id", list(rigos.index), "au", t("Organisation"), N_("org
                        format_func=lambda r: f"{rigos.at[r, 'acronym']}: {rigos.at[r, 'name']}")
 rigo = rigos.loc[rigo_id]
 
-st.title(for_markdown(f"{rigo.acronym}: {rigo['name']}"))
+st.title(for_markdown(f"{rigo.acronym}: {rigo['name']}"), anchor=False)
 if data.origin(atlas, "rigos", rigo_id, "name") == "machine" and atlas.english is not None:
     st.markdown(":violet[" + for_markdown(t(
         "Name in this language: machine translation. The organisation's own name: {name}.",

@@ -60,7 +60,7 @@ def show(cards: list[Card], key: str, by_rigo: bool = False, empty: str = N_("No
     def draw(card: Card) -> None:
         if by_rigo and card.rigo != last[0]:
             last[0] = card.rigo
-            st.subheader(card.rigo)
+            st.subheader(card.rigo, anchor=False)
         _card(card)
 
     paged(cards, key, draw)
