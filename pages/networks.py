@@ -6,12 +6,12 @@ from streamlit_folium import st_folium
 from atlas import compare, exports, glossary, hubs, links, load, widgets
 from atlas.escape import for_markdown
 from atlas.i18n import N_
-from atlas.widgets import urlstate
+from atlas.widgets import profile, urlstate
 
 widgets.require_frame()
 atlas = load.atlas()
 t = widgets.translator()
-widgets.as_of_date()
+day = widgets.as_of_date()
 st.title(t("CSO networks and the organisations they engage"), anchor=False)
 
 regions = atlas.derived("network_regions", lambda a: sorted(r for r in a.networks.region.unique() if r))
@@ -32,8 +32,9 @@ view = load.networks(region, theme)  # computed once per region and theme
 nets = view.networks
 if nets.empty:
     theme_words, region_words = glossary.label(t, "theme", theme), glossary.label(t, "region", region)
-    wider = [(t("all regions on {theme}", theme=theme_words), {"theme": theme}),
-             (t("every theme in {region}", region=region_words), {"region": region})]
+    wider = [(t("all regions on {theme}", theme=theme_words), profile.date_params({"theme": theme}, day)),
+             (t("every theme in {region}", region=region_words),
+              profile.date_params({"region": region}, day))]
     st.info(t("No network in the data works on {theme} in {region}. Try {options}.",
               theme=for_markdown(theme_words), region=for_markdown(region_words),
               options=t(" or ").join(f"[{for_markdown(label)}]({links.page_link('networks', params)})"

@@ -48,6 +48,9 @@ def test_networks_an_empty_choice_says_where_to_look(real_atlas):
     message = " ".join(i.value for i in at.info)
     assert "No network in the data works on youth in Europe" in message
     assert "/networks?theme=youth" in message and "/networks?region=Europe" in message
+    french = " ".join(i.value for i in run("pages/networks.py", theme="youth", region="Europe",
+                                            lang="fr").info)
+    assert "/networks?theme=youth&lang=fr" in french  # the way out keeps the language
 
 
 def test_networks_every_network_profile(real_atlas):
