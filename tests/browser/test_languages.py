@@ -38,7 +38,9 @@ def test_arabic_reads_right_to_left_with_the_local_font(page, app_url, offsite):
     page.goto(f"{app_url}/country?iso3=EGY&lang=ar")
     expect(page.get_by_role("heading", level=1)).to_have_text("مصر", timeout=30_000)
     main = page.locator('[data-testid="stMain"]')
-    assert main.evaluate("e => getComputedStyle(e).direction") == "rtl"
+    # the page's style arrives with the frame's first elements; on a loaded machine, a moment later
+    page.wait_for_function("getComputedStyle(document.querySelector('[data-testid=\"stMain\"]'))"
+                           ".direction === 'rtl'", timeout=15_000)
     heading = page.get_by_role("heading", level=1)
     assert "Noto Sans Arabic" in heading.evaluate("e => getComputedStyle(e).fontFamily")
     page.wait_for_timeout(500)
