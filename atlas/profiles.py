@@ -89,10 +89,11 @@ def footprint_of_country(atlas: Atlas, iso3: str, name: str, rigo_ids: list[str]
 
 def networks_for(atlas: Atlas, iso3: str, rigo_ids: list[str]) -> pd.DataFrame:
     """Networks that use a channel of these organisations, or are based in the country."""
+    t = i18n.of(atlas)
     links = atlas.network_links[atlas.network_links.rigo_id.isin(rigo_ids)]
     linked = links.merge(atlas.networks, on="network_id", suffixes=("_link", ""))
     local = atlas.networks[(atlas.networks.hq_iso3 == iso3) & ~atlas.networks.network_id.isin(
-        linked.network_id)].assign(rigo_id="", relation=i18n.of(atlas)("based here"), channel_id="")
+        linked.network_id)].assign(rigo_id="", relation=t("based here"), channel_id="")
     cols = ["network_id", "name", "acronym", "scope", "hq_city", "rigo_id", "relation",
             "channel_id", "website", "source_ids"]
     both = pd.concat([linked.reindex(columns=cols), local.reindex(columns=cols)], ignore_index=True)

@@ -96,6 +96,7 @@ class RigoView:
 
 def rigo(atlas: Atlas, rigo_id: str, day: dt.date, today: dt.date) -> RigoView:
     """The organisation page: who belongs at `day`, its history, its channels and networks."""
+    t = i18n.of(atlas)
     members = profiles.rigo_members(atlas, rigo_id, day)
     periods = profiles.history(atlas, rigo_id, today)
     acronym = atlas.rigos.set_index("rigo_id").at[rigo_id, "acronym"]
@@ -105,7 +106,7 @@ def rigo(atlas: Atlas, rigo_id: str, day: dt.date, today: dt.date) -> RigoView:
         rigo_id=rigo_id, members=members,
         status_counts={str(s): int(n) for s, n in members.status.value_counts().items()},
         history=charts.view(charts.membership_timeline(
-            periods, i18n.of(atlas)("Status periods in {acronym} since 1990", acronym=acronym),
+            periods, t("Status periods in {acronym} since 1990", acronym=acronym),
             i18n.of(atlas)),
                             periods, queries.sources_for(atlas, members), atlas.as_of, i18n.of(atlas)),
         channels=channels, n_open=int(queries.open_to_national(channels).sum()),

@@ -143,8 +143,10 @@ def chart(view: ChartView, stem: str) -> None:
     """An Altair chart at its own height, then its table and downloads in an expander."""
     height = getattr(view.figure, "height", None)
     height = height if isinstance(height, int) else 300
-    st.altair_chart(view.figure, width="stretch", height=height + 150)  # room for title and axes
-    with st.expander(translator()("The numbers behind this chart")):
+    # a top-level copy: Streamlit moves the datasets out of the spec it is given
+    st.vega_lite_chart(spec=dict(view.spec), width="stretch", height=height + 150)
+    t = translator()
+    with st.expander(t("The numbers behind this chart")):
         from atlas.glossary import headed
 
         st.dataframe(headed(translator(), view.table), hide_index=True, width="stretch")

@@ -30,7 +30,8 @@ def _card(card: Card) -> None:
     box = st.container(border=True)
     box.markdown(card.markdown, help=card.original or None)
     if card.practice:
-        box.expander(translator()("What happens in practice")).markdown(card.practice)
+        t = translator()
+        box.expander(t("What happens in practice")).markdown(card.practice)
 
 
 def _more(key: str) -> None:
@@ -44,7 +45,8 @@ def paged(items: Sequence[T], key: str, draw: Callable[[T], None]) -> None:
         draw(item)
     rest = len(items) - shown
     if rest > 0:
-        st.button(translator()("Show {more} more ({rest} not shown)", more=min(rest, PAGE), rest=rest),
+        t = translator()
+        st.button(t("Show {more} more ({rest} not shown)", more=min(rest, PAGE), rest=rest),
                   key=f"{key}-button",
                   on_click=_more, args=(key,))
 

@@ -101,6 +101,16 @@ def test_no_translated_string_hides_inside_an_f_string():
     assert not hidden, hidden
 
 
+def test_every_literal_message_is_passed_where_babel_looks():
+    """Babel extracts t("…"), t.n("…") and N_("…") only: a literal handed to a translator in any
+    other form (translator()("…"), i18n.of(atlas)("…")) reaches no catalogue and stays English in
+    every language, and the pseudo-locale cannot see it (it wraps whatever it is given)."""
+    other = re.compile(r"""\)\(\s*['"]""")
+    found = [f"{path.relative_to(ROOT)}:{n}" for path in SOURCES
+             for n, line in enumerate(path.read_text().splitlines(), 1) if other.search(line)]
+    assert not found, found
+
+
 def test_the_translator_is_chosen_per_language_never_installed_globally():
     fr, ar = i18n.translator("fr"), i18n.translator("ar")
     assert fr("Map") == "Carte" and ar("Map") != "Map" and i18n.translator()("Map") == "Map"
