@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 import altair as alt
@@ -27,7 +27,6 @@ class ChartView:
     figure: Figure
     table: pd.DataFrame
     files: Downloads
-    spec: dict = field(default_factory=dict)  # the Vega-Lite spec, built and validated once
 
 
 def view(figure: Figure, table: pd.DataFrame, sources: pd.DataFrame, as_of: str,
@@ -36,11 +35,7 @@ def view(figure: Figure, table: pd.DataFrame, sources: pd.DataFrame, as_of: str,
     table behind it and its files."""
     if t is not None:
         figure = figure.configure(locale=vega_locale(t))
-    # Converting and validating an Altair chart costs ~10 ms; a cached view does it once, and the
-    # page draws the ready spec (Altair's default 300 px view is dropped: the page sets sizes).
-    spec = figure.to_dict()
-    spec.get("config", {}).pop("view", None)
-    return ChartView(figure, flat(table), downloads(table, sources, as_of), spec)
+    return ChartView(figure, flat(table), downloads(table, sources, as_of))
 
 
 def vega_locale(t: Translator) -> dict:

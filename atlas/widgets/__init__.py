@@ -139,12 +139,24 @@ def download_buttons(df: pd.DataFrame, sources: pd.DataFrame, as_of: str, stem: 
     offer(_files(df, sources, as_of), stem)
 
 
+def _spec(view: ChartView) -> dict:
+    """The chart as Streamlit sends it (Vega-Lite with Arrow datasets), converted once per cached
+    view: converting and validating an Altair chart costs ~10 ms, at every rerun otherwise."""
+    spec = view.__dict__.get("_vega_spec")
+    if spec is None:
+        from streamlit.elements.vega_charts import _convert_altair_to_vega_lite_spec
+
+        spec = _convert_altair_to_vega_lite_spec(view.figure)
+        object.__setattr__(view, "_vega_spec", spec)  # the view is frozen, its cache is not
+    return spec
+
+
 def chart(view: ChartView, stem: str) -> None:
     """An Altair chart at its own height, then its table and downloads in an expander."""
     height = getattr(view.figure, "height", None)
     height = height if isinstance(height, int) else 300
     # a top-level copy: Streamlit moves the datasets out of the spec it is given
-    st.vega_lite_chart(spec=dict(view.spec), width="stretch", height=height + 150)
+    st.vega_lite_chart(spec={**_spec(view)}, width="stretch", height=height + 150)
     t = translator()
     with st.expander(t("The numbers behind this chart")):
         from atlas.glossary import headed
