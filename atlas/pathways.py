@@ -24,11 +24,6 @@ BAND_LABELS = {
     CONDITIONAL: N_("Open if…"),
     CLOSED: N_("Not open because…"),
 }
-KIND_LABELS = {
-    "national": N_("national organisations"),
-    "regional_network": N_("regional networks"),
-    "international": N_("international organisations"),
-}
 ELIGIBILITY_FOR_KIND = {
     "any": {"national", "regional_network", "international"},
     "national": {"national"},
@@ -74,7 +69,7 @@ def _who_may_apply(ch: Row, profile: Profile, verdict: Verdict, t: Translator) -
     if ch.eligibility == "by_invitation" and not ch.open_to:
         verdict.condition(t("by invitation only"))
     elif profile.kind not in kinds:
-        allowed = (t(" or ").join(t(KIND_LABELS[k]) for k in sorted(kinds))
+        allowed = (t(" or ").join(label(t, "kinds", k) for k in sorted(kinds))
                    or t("invited organisations"))
         verdict.close(t("for {allowed} only", allowed=allowed))
 

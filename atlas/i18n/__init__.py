@@ -81,10 +81,6 @@ class Translator:
                        if not unicodedata.combining(c))
 
 
-def known(code: str) -> bool:
-    return code in LANGS or (code == pseudo.CODE and pseudo.enabled())
-
-
 @cache
 def translator(code: str = DEFAULT) -> Translator:
     """The translator of a language, loaded once per process."""

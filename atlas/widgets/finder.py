@@ -6,8 +6,9 @@ import streamlit as st
 
 from atlas import glossary, links
 from atlas.i18n import N_
-from atlas.pathways import KIND_LABELS, Profile
+from atlas.pathways import Profile
 from atlas.widgets import friendly, translator, urlstate
+from etl import catalog
 
 YES_NO = {"": N_("Not said"), "yes": N_("Yes"), "no": N_("No")}
 FIELDS = (("finder-org", "org"), ("finder-themes", "themes"), ("finder-years", "years"),
@@ -29,7 +30,7 @@ def profile_inputs(themes: list[str]) -> tuple[Profile, dict[str, str]]:
     """Draw the inputs (pre-filled from the URL), keep them in the URL, and return the profile
     and its URL parameters."""
     t, q = translator(), st.query_params
-    kind, bad = links.parse_choice(q.get_all("org"), list(KIND_LABELS), "national",
+    kind, bad = links.parse_choice(q.get_all("org"), list(catalog.ORG_KINDS), "national",
                                    N_("organisation type"))
     friendly(bad)
     wanted, bad = links.parse_list(q.get("themes"), themes, N_("theme"))
@@ -40,7 +41,7 @@ def profile_inputs(themes: list[str]) -> tuple[Profile, dict[str, str]]:
     friendly(bad)
     hum, bad = links.parse_choice(q.get_all("humanitarian"), ["yes", "no"], "", N_("answer"))
     friendly(bad)
-    kinds = list(KIND_LABELS)
+    kinds = list(catalog.ORG_KINDS)
     for key, value, param, valid in (
             ("finder-org", kind or "national", "org", kinds),
             ("finder-themes", wanted, "themes", themes),

@@ -29,24 +29,26 @@ def test_page_from_a_shared_url_draws_chart_and_text(page, app_url, offsite, pat
     assert offsite == []
 
 
-def test_planner_briefing_downloads_with_citations(page, app_url):
-    page.goto(app_url + "/planner?theme=early_warning&regions=Africa&format=workshop")
-    button = page.get_by_role("button", name="Briefing (Markdown)")
+def _briefing(page, url: str, label: str) -> str:
+    """The Markdown briefing a visitor downloads from the planner at `url`."""
+    page.goto(url)
+    button = page.get_by_role("button", name=label)
     expect(button).to_be_visible(timeout=30_000)
     with page.expect_download() as info:
         button.click()
-    text = open(info.value.path(), encoding="utf-8").read()
+    return open(info.value.path(), encoding="utf-8").read()
+
+
+def test_planner_briefing_downloads_with_citations(page, app_url):
+    text = _briefing(page, app_url + "/planner?theme=early_warning&regions=Africa&format=workshop",
+                     "Briefing (Markdown)")
     assert text.startswith("# Session briefing: early warning")
     assert "## Sources" in text and "Facilitating Multi-Actor Cooperation" in text
 
 
 def test_planner_briefing_is_in_the_chosen_language_and_links_back_to_it(page, app_url):
-    page.goto(app_url + "/planner?theme=early_warning&regions=Africa&format=workshop&lang=pt")
-    button = page.get_by_role("button", name="Nota informativa (Markdown)")
-    expect(button).to_be_visible(timeout=30_000)
-    with page.expect_download() as info:
-        button.click()
-    text = open(info.value.path(), encoding="utf-8").read()
+    text = _briefing(page, app_url + "/planner?theme=early_warning&regions=Africa&format=workshop"
+                     "&lang=pt", "Nota informativa (Markdown)")
     assert text.startswith("# Nota informativa da sessão") or "## Fontes" in text, text[:200]
     assert "/planner?theme=early_warning&regions=Africa&format=workshop&lang=pt" in text
 
