@@ -3,9 +3,10 @@ draws itself."""
 
 import streamlit as st
 
-from atlas.widgets import language
+from atlas.widgets import language, style
 
 st.set_page_config(page_title="Engagement Atlas", layout="wide")
+style.apply()
 t = language.choose()  # before the pages: their titles are in the chosen language
 
 PAGES = [
