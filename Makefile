@@ -11,7 +11,7 @@ LOCALES := atlas/i18n/locales
 LANGS  := fr es pt ar
 BABEL_KEYWORDS := --no-default-keywords -k t -k n:1,2 -k N_
 
-.PHONY: run test data check bench chromium env clean i18n
+.PHONY: run test data check bench chromium env clean i18n light nginx serve
 
 env: $(STAMP)
 
@@ -34,8 +34,25 @@ chromium: $(STAMP)
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	else $(BIN)/python -m playwright install chromium; fi
 
+# The light pages (static HTML per country and language, ~2-3 min on 2 cores): written when the
+# data, catalogues or code changed. The app also starts this in the background when they are stale.
+light: $(STAMP)
+	$(BIN)/python -m atlas.light --if-needed
+
+# nginx, the compressing proxy of `make serve` and of the proxy tests: Debian's package when root.
+nginx:
+	@if command -v nginx >/dev/null || [ -x /usr/sbin/nginx ]; then echo "nginx: present"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null; \
+	else echo "nginx: not installed (the proxy tests will be skipped)"; fi
+
+# The production pair: Streamlit on 127.0.0.1:8501 behind nginx on $(PROXY_PORT) (deploy/nginx.conf).
+PROXY_PORT ?= 8080
+serve: $(STAMP) nginx light
+	$(BIN)/python -m deploy.serve --port $(PROXY_PORT) --upstream $(PORT)
+
 # The load test (tests/load, 25 sessions for 60 s) runs in `make bench`, not here.
-test: $(STAMP) chromium
+test: $(STAMP) chromium nginx light
 	$(BIN)/python -m pytest -q --ignore=tests/load
 
 data: $(STAMP)
@@ -56,7 +73,7 @@ i18n: $(STAMP)
 	  --no-fuzzy-matching -w 100; done
 	for l in $(LANGS); do $(BIN)/pybabel compile -d $(LOCALES) -l $$l --statistics; done
 
-bench: $(STAMP) chromium
+bench: $(STAMP) chromium nginx light
 	$(BIN)/python -m bench
 	ATLAS_LOAD=1 $(BIN)/python -m pytest -q -s tests/load
 

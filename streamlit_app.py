@@ -3,10 +3,12 @@ draws itself."""
 
 import streamlit as st
 
+from atlas import load
 from atlas.widgets import language, style
 
 st.set_page_config(page_title="Engagement Atlas", layout="wide")
 style.apply()
+load.light_pages_started()  # once per server, and only where they were never written
 t = language.choose()  # before the pages: their titles are in the chosen language
 
 PAGES = [

@@ -173,3 +173,21 @@ def _session(folder: str, code: str, theme: str, regions: tuple[str, ...], fmt: 
 
 def session(theme: str, regions: list[str], fmt: str, link: str) -> overviews.Session:
     return _session(str(data_dir()), lang(), theme, tuple(regions), fmt, link)
+
+
+@st.cache_resource(show_spinner=False)
+def light_pages_started() -> bool:
+    """Where the light pages are missing or older than the data (Streamlit Community Cloud only
+    installs and runs; `make run` does not wait for them), write them in the background, once per
+    server. Returns whether it started (never for another ATLAS_DATA_DIR: tests and benchmarks)."""
+    import subprocess
+    import sys
+
+    from atlas import light
+    from atlas.tables import PROCESSED
+
+    if data_dir().resolve() != PROCESSED.resolve() or light.up_to_date():
+        return False
+    subprocess.Popen([sys.executable, "-m", "atlas.light", "--if-needed"], cwd=light.ROOT,
+                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    return True

@@ -16,6 +16,7 @@ iso3 = profile.pick("iso3", profiles.known_countries(atlas), "KEN", t("Country")
 view = load.country_view(iso3, day)  # everything below, computed once per country and date
 
 st.title(for_markdown(view.name), anchor=False)
+widgets.light_link(iso3)
 st.markdown(for_markdown(view.summary) + " " + t("Situation on {date}.", date=t.date(day)))
 
 st.header(t("Memberships"), anchor=False)

@@ -48,5 +48,6 @@ cited = queries.sources_for(atlas, df) if name != "sources" else df
 widgets.download_buttons(df, cited, atlas.as_of, f"engagement-atlas-{name}")
 st.download_button(t("Download the whole data package (zip)"), load.data_package_zip(),
                    file_name="engagement-atlas-data.zip", mime="application/zip")
+widgets.offline_packs()
 
 widgets.sources_footer(atlas, df if name != "sources" else atlas.channels.iloc[0:0])

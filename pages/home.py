@@ -18,6 +18,8 @@ st.markdown(t(
     "open to a national civil society organisation (CSO), on {date}. Suspended members count: a "
     "suspension bars the government, not civil society.", date=t.date(day)))
 
+widgets.light_link()
+
 counts = load.country_channel_counts(day)
 # The picker comes before the map (keyboard and screen-reader users reach it first); it is drawn
 # after the map only so that a click on the map can choose its country.

@@ -163,3 +163,25 @@ def chart(view: ChartView, stem: str) -> None:
 
         st.dataframe(headed(translator(), view.table), hide_index=True, width="stretch")
         offer(view.files, stem)
+
+
+def light_link(iso3: str | None = None) -> None:
+    """"Slow connection?": the static page of this country (or the index), in this language."""
+    from atlas import light
+
+    t = translator()
+    url = light.page_url(t.code, iso3)
+    st.markdown(t("Slow connection? [Open the light page]({url}): text only, no scripts or maps.",
+                  url=url) if iso3 else
+                t("Slow connection? [Open the light pages]({url}): one page per country, text only.",
+                  url=url))
+
+
+def offline_packs() -> None:
+    """The light pages of each language in one zip, to read with no connection."""
+    from atlas import light
+
+    t = translator()
+    packs = " · ".join(f"[{name}]({light.pack_url(code)})" for code, name in i18n.NATIVE_NAMES.items())
+    st.markdown(t("**Offline pack**: every country's light page in one zip, to read without a "
+                  "connection (about 2.5 MB): {packs}", packs=packs))
