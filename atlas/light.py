@@ -8,8 +8,8 @@ the situation on the data's as-of date, from the same queries and briefing as th
 from __future__ import annotations
 
 import argparse
-import fcntl
 import datetime as dt
+import fcntl
 import hashlib
 import json
 import shutil
