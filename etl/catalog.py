@@ -176,7 +176,7 @@ COUNTRIES = Table(
 )
 
 # When to act and what happened before (issue 16): recurring windows and documented cases.
-RECURRENCE_KINDS = ("yearly", "twice_yearly", "every_n_years", "per_session", "irregular")
+RECURRENCE_KINDS = ("monthly", "yearly", "twice_yearly", "every_n_years", "per_session", "irregular")
 DATE_STATUSES = ("announced", "not_yet_announced")
 OUTCOMES = ("positive", "partial", "none", "negative", "unknown")
 ENGAGEMENT_WINDOWS = Table(
