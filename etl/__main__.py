@@ -1,7 +1,8 @@
 """Command line: `python -m etl build [--raw DIR] [--out DIR] [--static DIR]` and `python -m etl check`.
 
-Besides the published tables, both write or compare the home map's shapes in static/data/
-(`--static`; by default static/data when --out is the default, else nowhere for build).
+Besides the published tables, both write or compare the home map's shapes and the iCalendar files
+in static/data/ (`--static`; by default static/data when --out is the default, else nowhere for
+build).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from etl import catalog
+from etl import calendars, catalog
 from etl.build import PROCESSED, RAW, STATIC_DATA, build, differences
 from etl.problems import BuildError
 
@@ -36,6 +37,17 @@ def _static(args: argparse.Namespace) -> Path | None:
     return STATIC_DATA if args.out.resolve() == PROCESSED.resolve() else None
 
 
+def _stale_static(committed: Path, rebuilt: Path) -> list[str]:
+    """The shapes and every calendar file that differ from a fresh build (or are missing/extra)."""
+    folder = calendars.FOLDER
+    names = {catalog.GEOJSON_FILENAME} | {
+        str(p.relative_to(root)) for root in (committed, rebuilt)
+        for p in (root / folder).rglob("*") if p.is_file()}
+    return sorted(str(committed / n) for n in names
+                  if not (committed / n).is_file() or not (rebuilt / n).is_file()
+                  or (committed / n).read_bytes() != (rebuilt / n).read_bytes())
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
@@ -49,10 +61,7 @@ def main(argv: list[str] | None = None) -> int:
             build(args.raw, Path(tmp) / "processed", Path(tmp) / "static")
             stale = differences(args.out, Path(tmp) / "processed")
             if static is not None:
-                name = catalog.GEOJSON_FILENAME
-                committed, rebuilt = static / name, Path(tmp) / "static" / name
-                if not committed.is_file() or committed.read_bytes() != rebuilt.read_bytes():
-                    stale.append(str(committed))
+                stale += _stale_static(static, Path(tmp) / "static")
         if stale:
             print(f"{args.out} is stale; run `make data`. Differs: {', '.join(stale)}")
             return 1

@@ -11,11 +11,12 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
-from etl import checks, publish, translations
+from etl import calendars, checks, events, publish, translations
 from etl.curated import Curated
 from etl.problems import BuildError, Problem
 from etl.readers import parse_file
 from etl.steps import countries, records
+from etl.steps import events as event_steps
 
 ROOT = Path(__file__).resolve().parent.parent
 RAW = ROOT / "data" / "raw"
@@ -34,6 +35,8 @@ RECORD_STEPS = {
     "recommendations": records.recommendations,
     "questions": records.questions,
     "translations": translations.table,
+    "engagement_windows": event_steps.windows,
+    "cases": event_steps.cases,
 }
 
 
@@ -115,11 +118,12 @@ def build(raw: Path = RAW, out: Path = PROCESSED, static: Path | None = None,
           warn=None) -> dict[str, int]:
     """Build every table into a temporary folder, then swap it into `out`. Returns row counts.
 
-    With `static`, also write the web copy of the shapes there (after `out` is in place). `warn`
-    is called with each warning (stale translations), which does not stop the build.
+    With `static`, also write the web copy of the shapes and the iCalendar files there (after `out`
+    is in place). `warn` is called with each warning (stale translations, announced dates that
+    have passed), which does not stop the build.
     """
     data, inputs = read_curated(raw)
-    for problem in translations.stale(data) if warn else ():
+    for problem in [*translations.stale(data), *events.passed(data)] if warn else ():
         warn(problem)
     world = read_world(raw)
     inputs[str(BOUNDARIES)] = raw / BOUNDARIES
@@ -136,6 +140,7 @@ def build(raw: Path = RAW, out: Path = PROCESSED, static: Path | None = None,
         shutil.rmtree(tmp, ignore_errors=True)
     if static is not None:
         publish.write_web_geojson(geo, static)
+        calendars.write_all(tables, static / calendars.FOLDER)
     return {name: len(df) for name, df in tables.items()}
 
 

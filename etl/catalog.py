@@ -175,9 +175,30 @@ COUNTRIES = Table(
     ("iso3",),
 )
 
+# When to act and what happened before (issue 16): recurring windows and documented cases.
+RECURRENCE_KINDS = ("monthly", "yearly", "twice_yearly", "every_n_years", "per_session", "irregular")
+DATE_STATUSES = ("announced", "not_yet_announced")
+OUTCOMES = ("positive", "partial", "none", "negative", "unknown")
+ENGAGEMENT_WINDOWS = Table(
+    "engagement_windows",
+    ("window_id", "rigo_id", "channel_id", "title", "what_happens", "who_may_take_part",
+     "cso_action", "lead_time", "recurrence", "recurrence_kind", "every_n_years", "usual_months",
+     "themes", "held_dates", "last_held_start", "last_held_end", "last_held_place", "next_start",
+     "next_end", "next_place", "date_status", *PROVENANCE, "confidence"),
+    ("window_id",),
+    ("usual_months", "themes", "held_dates", "source_ids"),
+)
+CASES = Table(
+    "cases",
+    ("case_id", "title", "date_from", "date_to", "countries", "rigo_id", "channel_id", "actors",
+     "network_ids", "action", "outcome", "outcome_category", "themes", *PROVENANCE, "confidence"),
+    ("case_id",),
+    ("countries", "network_ids", "themes", "source_ids"),
+)
+
 TABLES: tuple[Table, ...] = (
     SOURCES, RIGOS, MEMBERSHIPS, CHANNELS, NETWORKS, NETWORK_LINKS, RECOMMENDATIONS, QUESTIONS,
-    COUNTRIES, TRANSLATIONS,
+    COUNTRIES, TRANSLATIONS, ENGAGEMENT_WINDOWS, CASES,
 )
 
 

@@ -19,6 +19,8 @@ UNIQUE_KEYS = {
     "networks": "network_id",
     "recommendations": "rec_id",
     "questions": "question_id",
+    "engagement_windows": "window_id",
+    "cases": "case_id",
 }
 
 
@@ -227,8 +229,14 @@ def _translations(data: Curated) -> list[Problem]:
     return translations.problems(data)
 
 
+def _events(data: Curated) -> list[Problem]:
+    from etl import events
+
+    return events.problems(data)
+
+
 CHECKS = (unique_ids, references, country_codes, periods, every_rigo_has_members, unique_links,
-          parent_cycles, limited_to_members, possible_dates, _translations)
+          parent_cycles, limited_to_members, possible_dates, _translations, _events)
 
 
 def run_checks(data: Curated) -> list[Problem]:

@@ -51,19 +51,26 @@ def write_web_geojson(gdf: gpd.GeoDataFrame, folder: Path) -> None:
     Path(tmp.name).replace(target)
 
 
+# Dates of past events written as precisely as the source gives them (a month, or only a year).
+PARTIAL_DATES = ("last_held_start", "last_held_end", "date_from", "date_to")
+
+
 def _field(table: catalog.Table, column: str) -> dict:
     kind = "string"
     if column in ("hq_lat", "hq_lon", "min_member_funding_share"):
         kind = "number"
-    elif column.endswith("year") or column == "min_years_registered":
+    elif column.endswith("year") or column in ("min_years_registered", "every_n_years"):
         kind = "integer"
-    elif column.endswith("_date") or column in ("last_verified", "accessed"):
+    elif column.endswith("_date") or column in ("last_verified", "accessed", "next_start",
+                                                "next_end"):
         kind = "date"
     elif column in ("stale", "registered_in_member_state"):
         kind = "boolean"
     field = {"name": column, "type": kind}
     if column in table.list_columns:
         field["description"] = "list; items separated by ';'"
+    if column in PARTIAL_DATES:
+        field["description"] = "a date as precise as its source: YYYY, YYYY-MM or YYYY-MM-DD"
     return field
 
 

@@ -257,6 +257,116 @@ class Translation(Record):
         return self
 
 
+def _past_partial_date(value: object) -> str:
+    """A day, month or year as precise as the source gives it (YYYY, YYYY-MM or YYYY-MM-DD): a
+    real date, and not after today (a window 'held' or a case that has not happened is invented)."""
+    text = str(value).strip()
+    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text):
+        raise ValueError(f"'{value}' is not a date written YYYY, YYYY-MM or YYYY-MM-DD")
+    parts = [int(p) for p in text.split("-")]
+    try:
+        first = dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        raise ValueError(f"'{text}' is not a possible date") from None
+    if first > dt.date.today():
+        raise ValueError(f"{text} is in the future")
+    return text
+
+
+PastDate = Annotated[str, BeforeValidator(_past_partial_date)]
+
+
+def _before(later: str, earlier: str) -> bool:
+    """True when `later` is before `earlier`, compared at the coarser of the two precisions."""
+    n = min(len(later), len(earlier))
+    return later[:n] < earlier[:n]
+Months = list[Annotated[int, Field(ge=1, le=12)]]
+
+
+class Held(Record):
+    """One time a window was held, dated as precisely as its source dates it."""
+
+    start: PastDate
+    end: PastDate | None = None
+    place: OptText = ""
+    source_ids: SourceIds
+
+    @model_validator(mode="after")
+    def _in_order(self) -> Held:
+        if self.end is not None and _before(self.end, self.start):
+            raise ValueError(f"end {self.end} is before start {self.start}")
+        return self
+
+
+class Announced(Record):
+    """The next date of a window, only as a cited source announces it: never inferred."""
+
+    start: IsoDate
+    end: IsoDate | None = None
+    place: OptText = ""
+    source_ids: SourceIds
+
+    @model_validator(mode="after")
+    def _in_order(self) -> Announced:
+        if self.end is not None and self.end < self.start:
+            raise ValueError(f"end {self.end} is before start {self.start}")
+        return self
+
+
+class Window(Provenanced):
+    """A recurring or dated moment when CSOs can act on a channel (issue 16)."""
+
+    window_id: Slug
+    rigo_id: Slug
+    channel_id: Slug | None = None
+    title: Text
+    what_happens: Text
+    who_may_take_part: Text
+    cso_action: Text
+    lead_time: OptText = ""
+    recurrence: Text
+    recurrence_kind: Annotated[str, _one_of(c.RECURRENCE_KINDS)]
+    every_n_years: Annotated[int, Field(ge=2, le=10)] | None = None
+    usual_months: Months = Field(default_factory=list)
+    themes: Annotated[list[Annotated[str, _one_of(c.THEMES)]], Field(min_length=1)]
+    held: list[Held] = Field(default_factory=list)
+    next: Announced | None = None
+    confidence: Annotated[str, _one_of(c.CONFIDENCE)]
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Window:
+        if (self.recurrence_kind == "every_n_years") != (self.every_n_years is not None):
+            raise ValueError("every_n_years is given exactly when recurrence_kind is every_n_years")
+        if self.next and self.held and self.next.start.isoformat() <= max(h.start for h in self.held):
+            raise ValueError(f"next date {self.next.start} is not after the last held date")
+        return self
+
+
+class Case(Provenanced):
+    """A documented episode of CSOs engaging (or failing to engage) a regional organisation."""
+
+    case_id: Slug
+    title: Text
+    date_from: PastDate
+    date_to: PastDate | None = None
+    countries: list[Iso3] = Field(default_factory=list)
+    rigo_id: Slug
+    channel_id: Slug | None = None
+    actors: Text
+    network_ids: list[Slug] = Field(default_factory=list)
+    action: Text
+    outcome: Text
+    outcome_category: Annotated[str, _one_of(c.OUTCOMES)]
+    themes: Annotated[list[Annotated[str, _one_of(c.THEMES)]], Field(min_length=1)]
+    confidence: Annotated[str, _one_of(c.CONFIDENCE)]
+
+    @model_validator(mode="after")
+    def _in_order(self) -> Case:
+        if self.date_to is not None and _before(self.date_to, self.date_from):
+            raise ValueError(f"date_to {self.date_to} is before date_from {self.date_from}")
+        return self
+
+
 class RawFile(Record):
     """A curated YAML file: any of these lists, each optional."""
 
@@ -269,6 +379,8 @@ class RawFile(Record):
     recommendations: list[Recommendation] = Field(default_factory=list)
     questions: list[Question] = Field(default_factory=list)
     translations: list[Translation] = Field(default_factory=list)
+    engagement_windows: list[Window] = Field(default_factory=list)
+    cases: list[Case] = Field(default_factory=list)
 
 
 KIND_KEYS: dict[str, str] = {
@@ -281,8 +393,10 @@ KIND_KEYS: dict[str, str] = {
     "recommendations": "rec_id",
     "questions": "question_id",
     "translations": "id",
+    "engagement_windows": "window_id",
+    "cases": "case_id",
 }
 Kind = Literal[
     "sources", "rigos", "memberships", "channels", "networks", "network_links", "recommendations",
-    "questions", "translations",
+    "questions", "translations", "engagement_windows", "cases",
 ]
