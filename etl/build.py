@@ -34,6 +34,8 @@ RECORD_STEPS = {
     "recommendations": records.recommendations,
     "questions": records.questions,
     "translations": translations.table,
+    "network_countries": records.network_countries,
+    "context": records.context,
 }
 
 
