@@ -101,3 +101,15 @@ def record_sources(atlas: Atlas, row: pd.Series) -> pd.DataFrame:
         ids = [row["source_id"]]
     found = atlas.sources.set_index("source_id")
     return found.loc[[i for i in ids if i in found.index]].reset_index()
+
+
+def networks_in_country(atlas: Atlas, iso3: str) -> pd.DataFrame:
+    """The networks with members or national chapters in `iso3`, by name, with the year their
+    country list speaks for and the sources of that list (not the networks' own sources)."""
+    here = atlas.network_countries[atlas.network_countries.iso3 == iso3]
+    about = atlas.networks[["network_id", "name", "acronym", "scope", "region",
+                            "parent_network_id", "website"]]
+    out = here[["network_id", "as_of_year", "note", "source_ids"]].merge(about, on="network_id")
+    columns = ["network_id", "name", "acronym", "scope", "region", "parent_network_id", "website",
+               "as_of_year", "note", "source_ids"]
+    return out[columns].sort_values(["name", "network_id"]).reset_index(drop=True)

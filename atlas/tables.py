@@ -39,6 +39,8 @@ class Atlas:
     translations: pd.DataFrame
     engagement_windows: pd.DataFrame
     cases: pd.DataFrame
+    network_countries: pd.DataFrame
+    context: pd.DataFrame
     lang: str = "en"  # the language of the texts in these frames (see atlas.i18n.data)
     english: Atlas | None = None  # the English original, when this is a translation
 

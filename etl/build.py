@@ -37,6 +37,8 @@ RECORD_STEPS = {
     "translations": translations.table,
     "engagement_windows": event_steps.windows,
     "cases": event_steps.cases,
+    "network_countries": records.network_countries,
+    "context": records.context,
 }
 
 

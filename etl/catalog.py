@@ -57,10 +57,15 @@ ORG_KINDS = ("national", "regional_network", "international")
 MANDATES = ("humanitarian", "human_rights", "research", "labour", "business", "youth", "women")
 NETWORK_SCOPES = ("global", "regional", "national")
 LINK_RELATIONS = ("mou", "member_of_organ", "accredited", "partner", "convenes")
-SOURCE_KINDS = ("seed", "official", "secondary")
+# mirror: a copy of a document on a third-party host (docslib, studylib, scribd, ...);
+# encyclopedia: Wikipedia or a copy of it. Both are kept only where no primary page is stored.
+SOURCE_KINDS = ("seed", "official", "secondary", "mirror", "encyclopedia")
 # The source documents the project started from (../shared/seeds): a source may cite one by name.
 SEED_FILES = ("000_37d5b6639f802da6.txt", "001_3561aaefb2759c7e.txt", "002_5606807d6d86e2c4.txt",
               "003_75de20a09053a3a6.txt", "004_89a83ff11ac869ae.txt")
+# What a context note is about: background a user can find, not a channel or a membership.
+CONTEXT_TOPICS = ("un_system", "prevention_mechanism", "rigo_background", "network_background",
+                  "report_aims")
 REC_ADDRESSEES = ("rigos", "rigos_and_un", "csos", "rigos_and_csos", "all_actors")
 REC_INSTRUMENTS = (
     "consultative_status",
@@ -138,6 +143,21 @@ NETWORK_LINKS = Table(
     ("network_id", "rigo_id", "channel_id", "relation"),
     ("source_ids",),
 )
+# The countries where a network has members or national chapters, as of a year.
+NETWORK_COUNTRIES = Table(
+    "network_countries",
+    ("network_id", "iso3", "as_of_year", "note", "source_ids"),
+    ("network_id", "iso3"),
+    ("source_ids",),
+)
+# Background from the seeds that is not a channel, a membership or a recommendation (the UN's
+# mediation support, prevention mechanisms, dated facts about an organisation or a network).
+CONTEXT = Table(
+    "context",
+    ("context_id", "topic", "title", "text", "year", "rigo_ids", "network_ids", "source_ids"),
+    ("context_id",),
+    ("rigo_ids", "network_ids", "source_ids"),
+)
 RECOMMENDATIONS = Table(
     "recommendations",
     ("rec_id", "section", "text", "addressed_to", "instrument", "source_ids"),
@@ -198,7 +218,7 @@ CASES = Table(
 
 TABLES: tuple[Table, ...] = (
     SOURCES, RIGOS, MEMBERSHIPS, CHANNELS, NETWORKS, NETWORK_LINKS, RECOMMENDATIONS, QUESTIONS,
-    COUNTRIES, TRANSLATIONS, ENGAGEMENT_WINDOWS, CASES,
+    COUNTRIES, TRANSLATIONS, ENGAGEMENT_WINDOWS, CASES, NETWORK_COUNTRIES, CONTEXT,
 )
 
 

@@ -21,6 +21,7 @@ UNIQUE_KEYS = {
     "questions": "question_id",
     "engagement_windows": "window_id",
     "cases": "case_id",
+    "context": "context_id",
 }
 
 
@@ -65,6 +66,10 @@ def references(data: Curated) -> list[Problem]:
                 value = getattr(item.record, field, None)
                 if value is not None and kind != field.removesuffix("_id") + "s" and value not in known:
                     problems.append(_problem(item, field, f"unknown {field} '{value}'"))
+    for item in data.located("networks"):  # each country list cites its own sources
+        problems += [_problem(item, "countries", f"unknown source_id '{sid}'")
+                     for group in item.record.countries for sid in group.source_ids
+                     if sid not in sources]
     for item in data.located("network_links"):
         link = item.record
         if link.channel_id is None:
@@ -90,6 +95,10 @@ def country_codes(data: Curated) -> list[Problem]:
             if not is_iso3(code):
                 message = f"unknown ISO 3166-1 alpha-3 code '{code}'"
                 problems.append(_problem(item, "limited_to_iso3", message))
+    for item in data.located("networks"):
+        for group in item.record.countries:
+            problems += [_problem(item, "countries", f"unknown ISO 3166-1 alpha-3 code '{code}'")
+                         for code in group.countries if not is_iso3(code)]
     for kind in ("rigos", "networks"):
         for item in data.located(kind):
             code = item.record.hq_iso3
@@ -124,6 +133,26 @@ def periods(data: Curated) -> list[Problem]:
                             record_id=f"{rigo}/{code}",
                         )
                     )
+    return problems
+
+
+def context_references(data: Curated) -> list[Problem]:
+    """A context note names organisations and networks of the atlas (the UN is none of them)."""
+    known = {"rigo_ids": _ids(data, "rigos"), "network_ids": _ids(data, "networks")}
+    return [_problem(item, field, f"unknown {field.removesuffix('s')} '{value}'")
+            for item in data.located("context") for field, ids in known.items()
+            for value in getattr(item.record, field) if value not in ids]
+
+
+def network_countries_once(data: Curated) -> list[Problem]:
+    """A network lists a country once: two dates for one country would make the table ambiguous."""
+    problems = []
+    for item in data.located("networks"):
+        seen: set[str] = set()
+        for group in item.record.countries:
+            problems += [_problem(item, "countries", f"{code} is listed twice")
+                         for code in group.countries if code in seen]
+            seen.update(group.countries)
     return problems
 
 
@@ -236,7 +265,8 @@ def _events(data: Curated) -> list[Problem]:
 
 
 CHECKS = (unique_ids, references, country_codes, periods, every_rigo_has_members, unique_links,
-          parent_cycles, limited_to_members, possible_dates, _translations, _events)
+          parent_cycles, limited_to_members, possible_dates, context_references,
+          network_countries_once, _translations, _events)
 
 
 def run_checks(data: Curated) -> list[Problem]:

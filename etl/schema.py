@@ -18,6 +18,7 @@ from pydantic import (
 )
 
 from etl import catalog as c
+from etl.source_urls import no_climbing, not_a_search_page
 
 SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 
@@ -70,15 +71,11 @@ OptText = Annotated[str, Field(max_length=4000), AfterValidator(_plain_text)]
 # A year something was set up: not in the future, and not before the first regional
 # organisations of the modern kind (the Pan-American Union's forerunner dates from 1890).
 PastYear = Annotated[int, Field(ge=1850), AfterValidator(_not_in_future_year)]
-def _no_climbing(value: str) -> str:
-    if ".." in value.split("?")[0].split("/") or "\\" in value:
-        raise ValueError(f"'{value}' is a path that leaves its folder")
-    return value
-
 
 # A URL, or a seed file's name, or a file under data/raw: never a path that climbs out.
 SourceUrl = Annotated[str, Field(pattern=r"^(https?://\S+|[0-9]{3}_[0-9a-f]{16}\.txt|"
-                                         r"data/raw/\S+)$"), AfterValidator(_no_climbing)]
+                                         r"data/raw/\S+)$"), AfterValidator(no_climbing),
+                     AfterValidator(not_a_search_page)]
 SourceIds = Annotated[list[Slug], Field(min_length=1)]
 Iso3 = Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
 Lat = Annotated[float, Field(ge=-90, le=90)]
@@ -195,6 +192,19 @@ class Channel(Provenanced):
     confidence: Annotated[str, _one_of(c.CONFIDENCE)]
 
 
+class NetworkCountries(Record):
+    """Countries where a network has members or national chapters, as a source says in a year."""
+
+    iso3: Iso3 | Annotated[list[Iso3], Field(min_length=1)]
+    as_of_year: PastYear
+    note: OptText = ""
+    source_ids: SourceIds
+
+    @property
+    def countries(self) -> list[str]:
+        return [self.iso3] if isinstance(self.iso3, str) else list(self.iso3)
+
+
 class Network(Provenanced):
     network_id: Slug
     name: Text
@@ -208,6 +218,7 @@ class Network(Provenanced):
     parent_network_id: Slug | None = None
     themes: Annotated[list[Annotated[str, _one_of(c.THEMES)]], Field(min_length=1)]
     website: Annotated[str, Field(pattern=r"^https?://\S+$")] | None = None
+    countries: list[NetworkCountries] = Field(default_factory=list)
 
 
 class NetworkLink(Record):
@@ -236,6 +247,20 @@ class Question(Record):
     text: Text
     summary: OptText = ""
     themes: Annotated[list[Annotated[str, _one_of(c.THEMES)]], Field(min_length=1)]
+    source_ids: SourceIds
+
+
+class Context(Record):
+    """Background from the seeds a user can find: not a channel, a membership or a recommendation
+    (e.g. the UN's Mediation Support Unit: global, so never an organisation of the atlas)."""
+
+    context_id: Slug
+    topic: Annotated[str, _one_of(c.CONTEXT_TOPICS)]
+    title: Text
+    text: Text
+    year: PastYear | None = None
+    rigo_ids: list[Slug] = Field(default_factory=list)
+    network_ids: list[Slug] = Field(default_factory=list)
     source_ids: SourceIds
 
 
@@ -381,6 +406,7 @@ class RawFile(Record):
     translations: list[Translation] = Field(default_factory=list)
     engagement_windows: list[Window] = Field(default_factory=list)
     cases: list[Case] = Field(default_factory=list)
+    context: list[Context] = Field(default_factory=list)
 
 
 KIND_KEYS: dict[str, str] = {
@@ -395,8 +421,9 @@ KIND_KEYS: dict[str, str] = {
     "translations": "id",
     "engagement_windows": "window_id",
     "cases": "case_id",
+    "context": "context_id",
 }
 Kind = Literal[
     "sources", "rigos", "memberships", "channels", "networks", "network_links", "recommendations",
-    "questions", "translations", "engagement_windows", "cases",
+    "questions", "translations", "engagement_windows", "cases", "context",
 ]

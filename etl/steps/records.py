@@ -45,3 +45,18 @@ def memberships(data: Curated) -> pd.DataFrame:
 
 def questions(data: Curated) -> pd.DataFrame:
     return frame(catalog.QUESTIONS, (q.model_dump() for q in data.records("questions")))
+
+
+def network_countries(data: Curated) -> pd.DataFrame:
+    """One row per network and country (a raw entry may list several countries)."""
+    rows = (
+        {**group.model_dump(), "network_id": n.network_id, "iso3": code}
+        for n in data.records("networks")
+        for group in n.countries
+        for code in group.countries
+    )
+    return frame(catalog.NETWORK_COUNTRIES, rows)
+
+
+def context(data: Curated) -> pd.DataFrame:
+    return frame(catalog.CONTEXT, (x.model_dump() for x in data.records("context")))

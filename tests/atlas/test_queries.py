@@ -71,3 +71,16 @@ def test_empty_tables_give_zero_counts(min_atlas):
     empty = min_atlas.channels.iloc[0:0]
     assert queries.open_to_national(empty).sum() == 0
     assert isinstance(queries.open_to_national(empty), pd.Series)
+
+
+@pytest.mark.parametrize(("iso3", "expected"), [("GHA", ["net-one"]), ("UGA", ["net-one"]),
+                                                 ("FRA", [])])
+def test_networks_in_country_lists_the_networks_with_members_there(min_atlas, iso3, expected):
+    found = queries.networks_in_country(min_atlas, iso3)
+    assert found.network_id.tolist() == expected
+
+
+def test_networks_in_country_says_as_of_when_and_cites_the_country_list(min_atlas):
+    row = queries.networks_in_country(min_atlas, "UGA").iloc[0]
+    assert (row["name"], row["as_of_year"], row["note"]) == ("Network One", "2019", "A national chapter.")
+    assert row["source_ids"] == ("test-source",)

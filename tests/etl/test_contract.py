@@ -26,6 +26,7 @@ ENUMS = {
     ("network_links", "relation"): catalog.LINK_RELATIONS,
     ("sources", "kind"): catalog.SOURCE_KINDS,
     ("recommendations", "instrument"): catalog.REC_INSTRUMENTS,
+    ("context", "topic"): catalog.CONTEXT_TOPICS,
 }
 
 
@@ -43,7 +44,8 @@ def test_columns_and_unique_keys(real_atlas, table):
 
 
 @pytest.mark.parametrize("table", ["rigos", "memberships", "channels", "networks",
-                                   "network_links", "recommendations"])
+                                   "network_links", "recommendations", "network_countries",
+                                   "context"])
 def test_every_row_is_cited_with_known_sources(real_atlas, table):
     df = getattr(real_atlas, table)
     known = set(real_atlas.sources.source_id)
@@ -64,7 +66,8 @@ def test_references_resolve(real_atlas):
 
 
 def test_country_codes_are_iso(real_atlas):
-    codes = set(real_atlas.memberships.iso3) | set(real_atlas.rigos.hq_iso3)
+    codes = (set(real_atlas.memberships.iso3) | set(real_atlas.rigos.hq_iso3)
+             | set(real_atlas.network_countries.iso3))
     assert all(is_iso3(c) for c in codes)
 
 
@@ -160,3 +163,36 @@ def test_current_member_counts(real_atlas):
     expected = {"au": 55, "eu": 27, "coe": 46, "osce": 57, "asean": 11, "las": 22, "oic": 57,
                 "ecowas": 12, "eac": 8, "gcc": 6, "saarc": 8}
     assert pd.Series(expected).to_dict() == counts[list(expected)].to_dict()
+
+
+CITING_TABLES = ("rigos", "memberships", "channels", "networks", "network_links",
+                 "recommendations", "questions", "network_countries", "context")
+
+
+@pytest.mark.parametrize("seed", catalog.SEED_FILES)
+def test_every_seed_file_is_cited_by_a_record(real_atlas, seed):
+    """A seed no record cites is a seed whose facts the atlas may have dropped (issue 14)."""
+    ids = set(real_atlas.sources[real_atlas.sources.url == seed].source_id)
+    assert ids, f"no source points at {seed}"
+    cited = {s for name in CITING_TABLES for row in getattr(real_atlas, name).source_ids
+             for s in row}
+    assert ids & cited, f"{seed} ({', '.join(sorted(ids))}) is cited by no record"
+
+
+def test_no_source_url_is_a_search_or_a_session(real_atlas):
+    from etl.source_urls import not_a_search_page
+
+    for url in real_atlas.sources.url:
+        not_a_search_page(url)
+
+
+def test_network_countries_belong_to_known_networks_and_years(real_atlas):
+    nc = real_atlas.network_countries
+    assert set(nc.network_id) <= set(real_atlas.networks.network_id)
+    assert nc.as_of_year.map(lambda y: 1990 <= int(y) <= dt.date.today().year).all()
+
+
+def test_context_never_makes_the_un_a_regional_organisation(real_atlas):
+    named = {r for row in real_atlas.context.rigo_ids for r in row}
+    assert named <= set(real_atlas.rigos.rigo_id)
+    assert "un" not in set(real_atlas.rigos.rigo_id)
