@@ -57,7 +57,7 @@ def _field(table: catalog.Table, column: str) -> dict:
         kind = "number"
     elif column.endswith("year") or column == "min_years_registered":
         kind = "integer"
-    elif column.endswith("_date") or column in ("last_verified", "accessed"):
+    elif column.endswith(("_date", "_until", "_since")) or column in ("last_verified", "accessed"):
         kind = "date"
     elif column in ("stale", "registered_in_member_state"):
         kind = "boolean"
