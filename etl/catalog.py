@@ -110,7 +110,8 @@ SOURCES = Table(
 RIGOS = Table(
     "rigos",
     ("rigo_id", "acronym", "name", "region", "scope", "hq_city", "hq_iso3", "hq_lat", "hq_lon",
-     "founded_year", "website", *PROVENANCE),
+     "founded_year", "website", "predecessor", "predecessor_until", "observer_since",
+     "associate_since", *PROVENANCE),
     ("rigo_id",),
     ("source_ids",),
 )

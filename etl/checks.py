@@ -8,6 +8,7 @@ from functools import cache
 
 import pycountry
 
+from etl import history
 from etl.curated import Curated, Located
 from etl.problems import Problem
 
@@ -205,13 +206,8 @@ def limited_to_members(data: Curated) -> list[Problem]:
             if is_iso3(code) and code not in members[item.record.rigo_id]]
 
 
-# States that came into being after the organisations' founding: no status before these days.
-# South Sudan: independence on 9 July 2011 (the example the data contract's review gives).
-STATE_BEGINS = {"SSD": dt.date(2011, 7, 9)}
-
-
 def possible_dates(data: Curated) -> list[Problem]:
-    """No period that ends before its organisation was founded; no state before it existed."""
+    """No period that ends before its organisation was founded (start dates: etl.history)."""
     founded = {r.rigo_id: r.founded_year for r in data.records("rigos")}
     problems = []
     for item in data.located("memberships"):
@@ -221,11 +217,6 @@ def possible_dates(data: Curated) -> list[Problem]:
             problems.append(_problem(item, "end_date", f"ends on {m.end_date}, before "
                                      f"'{m.rigo_id}' was founded ({year})",
                                      record_id=f"{m.rigo_id}/{m.countries[0]}"))
-        for code in m.countries:
-            began = STATE_BEGINS.get(code)
-            if began and (m.start_date is None or m.start_date < began):
-                problems.append(_problem(item, "start_date", f"{code} did not exist before "
-                                         f"{began}", record_id=f"{m.rigo_id}/{code}"))
     return problems
 
 
@@ -265,8 +256,8 @@ def _events(data: Curated) -> list[Problem]:
 
 
 CHECKS = (unique_ids, references, country_codes, periods, every_rigo_has_members, unique_links,
-          parent_cycles, limited_to_members, possible_dates, context_references,
-          network_countries_once, _translations, _events)
+          parent_cycles, limited_to_members, possible_dates, *history.CHECKS,
+          context_references, network_countries_once, _translations, _events)
 
 
 def run_checks(data: Curated) -> list[Problem]:

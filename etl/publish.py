@@ -61,8 +61,8 @@ def _field(table: catalog.Table, column: str) -> dict:
         kind = "number"
     elif column.endswith("year") or column in ("min_years_registered", "every_n_years"):
         kind = "integer"
-    elif column.endswith("_date") or column in ("last_verified", "accessed", "next_start",
-                                                "next_end"):
+    elif column.endswith(("_date", "_until", "_since")) or column in (
+            "last_verified", "accessed", "next_start", "next_end"):
         kind = "date"
     elif column in ("stale", "registered_in_member_state"):
         kind = "boolean"

@@ -128,6 +128,18 @@ class Source(Record):
         return value
 
 
+class Predecessor(Record):
+    """The organisation this one replaced: a day before `until` belongs to it, not to the successor."""
+
+    name: Text
+    until: IsoDate  # the first day of the successor (the day the replacement took effect)
+    source_ids: SourceIds
+
+
+# The statuses an organisation may have created after its founding (the day is kept per status).
+LATER_CATEGORIES = ("observer", "associate")
+
+
 class Rigo(Provenanced):
     rigo_id: Slug
     acronym: Text
@@ -140,6 +152,8 @@ class Rigo(Provenanced):
     hq_lon: Lon
     founded_year: PastYear
     website: Annotated[str, Field(pattern=r"^https?://\S+$")]
+    predecessor: Predecessor | None = None
+    categories: dict[Annotated[str, _one_of(LATER_CATEGORIES)], IsoDate] = Field(default_factory=dict)
 
 
 class Membership(Provenanced):
@@ -150,12 +164,16 @@ class Membership(Provenanced):
     status: Annotated[str, _one_of(c.MEMBERSHIP_STATUSES)]
     start_date: IsoDate | None = None
     end_date: IsoDate | None = None
+    # No start_date: the state held this status before 2000-01-01 (the day is not recorded).
+    since_before_2000: bool = False
     note: OptText = ""
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> Membership:
         if self.start_date and self.end_date and self.end_date <= self.start_date:
             raise ValueError(f"end_date {self.end_date} is not after start_date {self.start_date}")
+        if self.since_before_2000 and self.start_date:
+            raise ValueError("since_before_2000 and a start_date: give one or the other")
         return self
 
     @property

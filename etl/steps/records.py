@@ -13,8 +13,17 @@ def sources(data: Curated) -> pd.DataFrame:
     return frame(catalog.SOURCES, (s.model_dump() for s in data.records("sources")))
 
 
+def _rigo_row(rigo) -> dict:
+    """The nested predecessor and category days, as flat columns."""
+    row = rigo.model_dump()
+    before = rigo.predecessor
+    return {**row, "predecessor": before.name if before else None,
+            "predecessor_until": before.until if before else None,
+            **{f"{status}_since": day for status, day in rigo.categories.items()}}
+
+
 def rigos(data: Curated) -> pd.DataFrame:
-    return frame(catalog.RIGOS, (r.model_dump() for r in data.records("rigos")))
+    return frame(catalog.RIGOS, (_rigo_row(r) for r in data.records("rigos")))
 
 
 def channels(data: Curated) -> pd.DataFrame:
