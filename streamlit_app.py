@@ -4,7 +4,7 @@ draws itself."""
 import streamlit as st
 
 from atlas import load
-from atlas.widgets import language, style
+from atlas.widgets import language, phonebar, style
 
 st.set_page_config(page_title="Engagement Atlas", layout="wide")
 style.apply()
@@ -25,6 +25,7 @@ PAGES = [
 ]
 
 page = st.navigation(PAGES)
+phonebar.show(t)  # language and date at the top of the page on phones (the sidebar is folded)
 st.sidebar.markdown("**Engagement Atlas**  \n"
                     + t("Regional organisations and the channels civil society can use."))
 page.run()

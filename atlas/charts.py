@@ -148,10 +148,16 @@ def heatmap(df: pd.DataFrame, x: str, y: str, value: str, title: str, t: Transla
         x=alt.X(f"{x}:N", title=t(glossary.COLUMNS[x]), sort=x_order, axis=alt.Axis(
             labelAngle=0, labelExpr=_words(t, HEATMAP_KINDS[x], set(df[x])))),
         y=alt.Y(f"{y}:N", title=None))
+    # The scale starts at 0, so a cell's shade depends only on its count. Up to 60% of the largest
+    # count the blue is light enough for black numbers (at least 6.7:1); above it, dark enough for
+    # white ones (at least 3.1:1, the contrast WCAG asks of large or graphical text).
+    top = max(1, int(df[value].max())) if len(df) else 1
     cells = base.mark_rect().encode(color=alt.Color(f"{value}:Q", scale=alt.Scale(
-        scheme=ORDINAL_SCHEME), title=t(glossary.COLUMNS[value])), tooltip=[y, x, value])
-    text = base.mark_text(fontSize=11).encode(text=f"{value}:Q", color=alt.condition(
-        f"datum.{value} > 3", alt.value("white"), alt.value("black")))
+        scheme=ORDINAL_SCHEME, domain=[0, top]), title=t(glossary.COLUMNS[value])),
+        tooltip=[y, x, value])
+    text = base.mark_text(fontSize=12, fontWeight="bold").encode(
+        text=f"{value}:Q", color=alt.condition(f"datum.{value} > {0.6 * top}",
+                                               alt.value("white"), alt.value("black")))
     return (cells + text).properties(height=_rows_height(df, y, 26))
 
 

@@ -18,6 +18,17 @@ def for_html(text: object) -> str:
     return html.escape("" if text is None else str(text), quote=True).translate(_TEMPLATE_ESCAPES)
 
 
+def for_script(text: object) -> str:
+    """A JavaScript string literal that cannot end its <script> element or break out of it."""
+    import json
+
+    literal = json.dumps(str(text), ensure_ascii=False)
+    for char, code in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                       ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        literal = literal.replace(char, code)
+    return literal
+
+
 def for_markdown(text: object) -> str:
     """Escape Markdown and HTML specials so that data text shows literally in st.markdown."""
     return html.escape("" if text is None else str(text), quote=False).translate(_MARKDOWN_SPECIALS)

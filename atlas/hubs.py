@@ -13,10 +13,11 @@ HUB_STYLE = {"radius": 6, "color": "#ffffff", "weight": 1, "fill": True, "fillCo
              "fillOpacity": 1}
 
 
-def network_hubs(networks: pd.DataFrame, shapes_url: str = WORLD_SHAPES_URL) -> folium.Map:
+def network_hubs(networks: pd.DataFrame, title: str = "Map",
+                 shapes_url: str = WORLD_SHAPES_URL) -> folium.Map:
     """One marker per network whose seat is known (one element for all of them); tooltips
-    escaped."""
-    fmap = blank_map()
+    escaped; the frame titled `title`."""
+    fmap = blank_map(title=title)
     fmap.default_js = fmap.default_js[:1]  # Leaflet only
     Outlines(shapes_url).add_to(fmap)
     placed = networks[(networks.hq_lat != "") & (networks.hq_lon != "")]

@@ -105,12 +105,12 @@ def fingerprint(folder: Path) -> str:
     return hashlib.sha256(b"".join(p.read_bytes() for p in parts if p.exists())).hexdigest()
 
 
-def _write_language(args: tuple[Path, Path, str]) -> int:
+def _write_language(args: tuple[Path, Path, str, tuple[str, ...] | None]) -> int:
     """One language's pages, index and zip (run in its own process: 2 cores, 2 languages at once)."""
-    out, folder, code = args
+    out, folder, code, only = args
     atlas = localise(read_atlas(folder), code)
     (out / code).mkdir(parents=True, exist_ok=True)
-    codes = profiles.known_countries(atlas)
+    codes = [c for c in profiles.known_countries(atlas) if only is None or c in only]
     with zipfile.ZipFile(out / f"atlas-light-{code}.zip", "w", zipfile.ZIP_DEFLATED) as pack:
         for iso3 in codes:
             page = country_page(atlas, iso3)
@@ -123,7 +123,8 @@ def _write_language(args: tuple[Path, Path, str]) -> int:
     return len(codes)
 
 
-def write_all(out: Path = OUT, folder: Path | None = None, workers: int = 2) -> int:
+def write_all(out: Path = OUT, folder: Path | None = None, workers: int = 2,
+              only: tuple[str, ...] | None = None) -> int:
     """Write every light page, index and pack; returns the number of country pages (0 when
     another process is writing them: the app starts one, `make` another)."""
     folder = folder or data_dir()
@@ -133,15 +134,15 @@ def write_all(out: Path = OUT, folder: Path | None = None, workers: int = 2) -> 
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             return 0
-        return _write_all(out, folder, workers)
+        return _write_all(out, folder, workers, only)
 
 
-def _write_all(out: Path, folder: Path, workers: int) -> int:
+def _write_all(out: Path, folder: Path, workers: int, only: tuple[str, ...] | None) -> int:
     new, old = out.with_name(out.name + ".new"), out.with_name(out.name + ".old")
     for stale in (new, old):
         shutil.rmtree(stale, ignore_errors=True)
     new.mkdir(parents=True)
-    jobs = [(new, folder, code) for code in i18n.LANGS]
+    jobs = [(new, folder, code, only) for code in i18n.LANGS]
     with ProcessPoolExecutor(max_workers=workers) as pool:
         count = sum(pool.map(_write_language, jobs))
     (new / "index.html").write_text(chooser_page(), encoding="utf-8")

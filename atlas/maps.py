@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import folium
 import pandas as pd
+from branca.element import MacroElement
+from jinja2 import Template
 
 from atlas import glossary
-from atlas.escape import for_html
+from atlas.escape import for_html, for_script
 from atlas.i18n import N_, Translator
 from atlas.shapes import Lookup, Points, Shapes
 
@@ -62,7 +64,47 @@ def legend_html(t: Translator) -> str:
                     "</span>" for s, text in items)
 
 
-def blank_map(height_zoom: int = 2, **options) -> folium.Map:
+# In the map's frame, once the map is made (streamlit-folium runs only the map's script, so this
+# is a map element, not a <script> of the page):
+# - the frame gets a title that says what the map shows (a screen reader announced
+#   "streamlit_folium.st_folium"), and so do the frame's document and the map itself;
+# - shapes and markers leave the Tab order (261 countries were 261 Tab stops) and the screen
+#   reader's tree: their figures are in the page's table, next to the map;
+# - on a touch screen one finger scrolls the page (Leaflet's dragging trapped it); two fingers
+#   still pan and zoom the map.
+class Access(MacroElement):
+    _template = Template("""
+{% macro script(this, kwargs) %}
+(function (map) {
+  var title = {{ this.title }};
+  document.title = title;
+  try { if (window.frameElement) { window.frameElement.setAttribute("title", title); } } catch (e) {}
+  map.getContainer().setAttribute("aria-label", title);
+  var coarse = window.matchMedia && window.matchMedia("(pointer: coarse)").matches;
+  if (L.Browser.touch && (coarse || L.Browser.mobile)) { map.dragging.disable(); }
+  function calm() {
+    var items = document.querySelectorAll(".leaflet-interactive, .leaflet-marker-icon");
+    for (var i = 0; i < items.length; i++) {
+      if (items[i].getAttribute("tabindex") !== "-1") {
+        items[i].setAttribute("tabindex", "-1");
+        items[i].setAttribute("aria-hidden", "true");
+      }
+    }
+  }
+  calm();
+  new MutationObserver(calm).observe(map.getContainer(), {childList: true, subtree: true});
+})({{ this._parent.get_name() }});
+{% endmacro %}
+""")
+
+    def __init__(self, title: str) -> None:
+        super().__init__()
+        self._name = "Access"
+        self.title = for_script(title)
+
+
+def blank_map(height_zoom: int = 2, title: str = "Map", **options) -> folium.Map:
+    """An empty offline map (no tiles) whose frame is titled `title` (escaped here)."""
     fmap = folium.Map(location=[15, 10], zoom_start=height_zoom, min_zoom=1, tiles=None,
                       world_copy_jump=False, max_bounds=True, control_scale=False,
                       prefer_canvas=False, **options)
@@ -70,6 +112,7 @@ def blank_map(height_zoom: int = 2, **options) -> folium.Map:
     fmap.default_css = LOCAL_CSS
     fmap.get_root().header.add_child(  # type: ignore[attr-defined]
         folium.Element("<style>.leaflet-container{background:#eef4f8;}</style>"))
+    Access(title).add_to(fmap)
     return fmap
 
 
@@ -130,7 +173,9 @@ def world_map(rigos: pd.DataFrame, t: Translator, shapes_url: str = WORLD_SHAPES
 
     The view fits the whole inhabited world to the frame's width (fractional zoom), so countries
     by the antimeridian (Fiji, Samoa, Tonga…) are on screen without panning."""
-    fmap = blank_map(zoom_snap=0.25)
+    fmap = blank_map(zoom_snap=0.25, title=t(
+        "World map: countries coloured by the number of channels open to national CSOs. The same "
+        "figures are in the table below the map."))
     fmap.fit_bounds(WORLD_VIEW)
     fmap.default_js = LOCAL_JS[:1]  # Leaflet only: nothing on this map uses jQuery
     Shapes(shapes_url, _HOME_STYLE_JS, _HOME_TOOLTIP_JS, HIGHLIGHT, _home_constants(t)).add_to(fmap)
@@ -190,10 +235,10 @@ _FOOTPRINT_TOOLTIP_JS = """function (row, iso3) {
 }"""
 
 
-def footprint_base(shapes_url: str = WORLD_SHAPES_URL) -> folium.Map:
+def footprint_base(title: str = "Map", shapes_url: str = WORLD_SHAPES_URL) -> folium.Map:
     """The base of every footprint map: world shapes from the static file, no geometry inline.
     The same for every country, organisation and date, so the map stays mounted."""
-    fmap = blank_map(zoom_snap=0.25)  # fractional zoom: the fit fills the frame
+    fmap = blank_map(zoom_snap=0.25, title=title)  # fractional zoom: the fit fills the frame
     fmap.default_js = LOCAL_JS[:1]
     Shapes(shapes_url, _FOOTPRINT_STYLE_JS, _FOOTPRINT_TOOLTIP_JS, HIGHLIGHT,
            {"outside": OUTSIDE}).add_to(fmap)

@@ -18,7 +18,7 @@ CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
-MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+MAP_FRAME = 'iframe[data-testid="stCustomComponentV1"]'
 SHAPES = 200
 VIEWPORT = {"width": 1400, "height": 1000}
 TIMEOUT_S = 60

@@ -43,8 +43,8 @@ else:
     st.markdown(t.n("**{count}** network; **{placed}** with a known seat on the map.",
                     "**{count}** networks; **{placed}** with a known seat on the map.", len(nets),
                     placed=int((nets.hq_lat != "").sum())))
-    st_folium(hubs.network_hubs(nets), key="hubs", height=380, use_container_width=True,
-              returned_objects=[])
+    seats = hubs.network_hubs(nets, t("Map of the networks' seats (the same as the table above)"))
+    st_folium(seats, key="hubs", height=380, use_container_width=True, returned_objects=[])
 if view.graph is not None:
     widgets.chart(view.graph, "network-links")
 elif not nets.empty:

@@ -155,10 +155,17 @@ def chart(view: ChartView, stem: str) -> None:
     """An Altair chart at its own height, then its table and downloads in an expander."""
     height = getattr(view.figure, "height", None)
     height = height if isinstance(height, int) else 300
-    # a top-level copy: Streamlit moves the datasets out of the spec it is given
-    st.vega_lite_chart(spec={**_spec(view)}, width="stretch", height=height + 150)
     t = translator()
-    with st.expander(t("The numbers behind this chart")):
+    title = getattr(view.figure, "title", None)
+    title = title if isinstance(title, str) else ""
+    # Vega gives the chart's SVG this description as its accessible name (role graphics-document);
+    # the numbers themselves are in the table right below, which says which chart it belongs to.
+    described = t("Chart: {title}. The numbers are in the table below it.", title=title)
+    # a top-level copy: Streamlit moves the datasets out of the spec it is given
+    st.vega_lite_chart(spec={**_spec(view), "description": described}, width="stretch",
+                       height=height + 150)
+    with st.expander(t("The numbers behind this chart: {title}", title=title) if title else
+                     t("The numbers behind this chart")):
         from atlas.glossary import headed
 
         st.dataframe(headed(translator(), view.table), hide_index=True, width="stretch")

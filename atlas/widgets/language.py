@@ -31,7 +31,7 @@ h1, h2, h3, [data-testid="stCaptionContainer"], td, th {unicode-bidi: plaintext;
 </style>""".replace("REGULAR", FONT.format(weight=400)).replace("BOLD", FONT.format(weight=700))
 
 
-def _offered() -> list[str]:
+def offered() -> list[str]:
     return [*i18n.LANGS, *([pseudo.CODE] if pseudo.enabled() else [])]
 
 
@@ -50,17 +50,17 @@ def choose() -> i18n.Translator:
     Order: ?lang=, else the choice made earlier in this session, else the browser's language,
     else English.
     """
-    offered = _offered()
-    code, problem = _from_url(offered)
+    codes = offered()
+    code, problem = _from_url(codes)
     earlier = st.session_state.get(load.LANG_KEY)
     fallback = earlier or i18n.from_locale(st.context.locale) or i18n.DEFAULT
-    urlstate.seed(KEY, code or fallback, "lang", valid=offered)
+    urlstate.seed(KEY, code or fallback, "lang", valid=codes)
     # The frame's widget gets a new identity on every page (Streamlit keys it by the page run), so
     # its value is handed over explicitly, or a click to another page would reset the language.
     st.session_state[KEY] = st.session_state[KEY]
     picked = st.session_state[KEY]
     t = i18n.translator(picked)
-    st.sidebar.selectbox(t("Language"), offered, key=KEY,
+    st.sidebar.selectbox(t("Language"), codes, key=KEY,
                          format_func=lambda c: i18n.NATIVE_NAMES.get(c, c))
     picked = st.session_state[KEY]
     st.session_state[load.LANG_KEY] = picked

@@ -101,7 +101,8 @@ def footprint(atlas: Atlas, categories: dict[str, str], labels: dict[str, str], 
     t = i18n.of(atlas)
     names = atlas.derived("country_names", profiles.country_names)
     words = {iso3: maps.status_word(t, label) for iso3, label in labels.items()}
-    st_folium(maps.footprint_base(), key=key, height=height, use_container_width=True,
+    base = maps.footprint_base(t("Map of the countries listed on this page, coloured by status"))
+    st_folium(base, key=key, height=height, use_container_width=True,
               returned_objects=[],
               feature_group_to_add=maps.footprint_layer(names, categories, words))
     shown = list(dict.fromkeys(categories.values()))

@@ -29,7 +29,6 @@ def violations(page: Page) -> list[str]:
 
 def tabs_until(page: Page, selector: str, limit: int = 60) -> int | None:
     """Tab presses from the top of the page until `selector` holds the focus (None if never)."""
-    page.locator("body").click(position={"x": 1, "y": 1})
     page.evaluate("document.activeElement && document.activeElement.blur()")
     for presses in range(1, limit + 1):
         page.keyboard.press("Tab")

@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
-MAP = 'iframe[title="streamlit_folium.st_folium"]'
+MAP = 'iframe[data-testid="stCustomComponentV1"]'
 
 
 def _hover_latlng(page, lat: float, lng: float) -> None:

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
-MAP = 'iframe[title="streamlit_folium.st_folium"]'
+MAP = 'iframe[data-testid="stCustomComponentV1"]'
 SUMMARY = '[data-testid="stMarkdownContainer"]'
 
 

@@ -10,7 +10,7 @@ from tests.hardening.conftest import declared_pages, problems_on, wait_until_run
 from tests.hardening.xss_data import MARK
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-MAP = 'iframe[title="streamlit_folium.st_folium"]'
+MAP = 'iframe[data-testid="stCustomComponentV1"]'
 # Records whether any planted payload ran, in the page and in every frame (the map is an iframe).
 WATCH = """
 (() => {
