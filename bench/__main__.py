@@ -22,7 +22,7 @@ from pathlib import Path
 from playwright.sync_api import Page, sync_playwright
 
 from atlas.tables import DATA_DIR_VARIABLE, data_dir
-from bench import browser, servers, synthetic
+from bench import browser, servers, slowlink, synthetic
 from bench.report import markdown
 from etl import catalog
 
@@ -165,10 +165,13 @@ def main() -> int:
         results["scale_rows"] = synthetic.write(tmp / "x100")
         results["reruns_x100"] = rerun_latency(SCALE_BUDGET_S, tmp / "x100")
         results.update(in_browser(tmp))
+        _log("slow link: direct and through the proxy, light pages")
+        with sync_playwright() as playwright:
+            results["slow_link"] = slowlink.measure(browser.launch(playwright))
     results["machine"]["load_average_at_end"] = os.getloadavg()
     results["duration_s"] = time.monotonic() - started
     (HERE / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    table = markdown(results)
+    table = markdown(results) + "\n" + slowlink.markdown(results["slow_link"])
     (HERE / "results.md").write_text(table, encoding="utf-8")
     print(table)
     return 0

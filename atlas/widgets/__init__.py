@@ -82,6 +82,11 @@ def matrix(df: pd.DataFrame) -> None:
     """A small matrix (labelled rows and columns) as a printed table, every text escaped."""
     from atlas.escape import table_for_markdown
 
+    t = translator()
+    if len(df.columns) > 2:  # a phone shows two or three columns; say that the rest is there
+        shape = abs(hash((tuple(map(str, df.columns)), tuple(map(str, df.index)))))
+        st.container(key=f"phone-hint-{shape}").markdown(
+            t("Scroll the table sideways to see every column →"))
     st.table(table_for_markdown(df))
 
 
