@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from pathlib import Path
 
 import pandas as pd
@@ -186,7 +187,8 @@ def light_pages_started() -> bool:
     from atlas import light
     from atlas.tables import PROCESSED
 
-    if data_dir().resolve() != PROCESSED.resolve() or light.up_to_date():
+    if (os.environ.get("ATLAS_LIGHT_BACKGROUND", "1") == "0"
+            or data_dir().resolve() != PROCESSED.resolve() or light.up_to_date()):
         return False
     subprocess.Popen([sys.executable, "-m", "atlas.light", "--if-needed"], cwd=light.ROOT,
                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)

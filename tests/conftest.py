@@ -8,6 +8,10 @@ from pathlib import Path
 
 import pytest
 
+# Test servers never start writing the light pages in the background (`make test` writes them
+# first; a stale copy would otherwise be rewritten by every server the suite starts).
+os.environ.setdefault("ATLAS_LIGHT_BACKGROUND", "0")
+
 from atlas.tables import PROCESSED, read_atlas
 from etl.build import build
 
