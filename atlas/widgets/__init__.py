@@ -144,6 +144,20 @@ def download_buttons(df: pd.DataFrame, sources: pd.DataFrame, as_of: str, stem: 
     offer(_files(df, sources, as_of), stem)
 
 
+TITLE_LINE = 42  # characters: a title fits a phone's 390 px on lines this long
+
+
+def _wrap_titles(spec: dict) -> dict:
+    """Long chart titles on several lines (Vega cuts a title wider than the chart)."""
+    import textwrap
+
+    for part in (spec, *spec.get("layer", [])):
+        title = part.get("title")
+        if isinstance(title, str) and len(title) > TITLE_LINE:
+            part["title"] = {"text": textwrap.wrap(title, TITLE_LINE), "anchor": "start"}
+    return spec
+
+
 def _spec(view: ChartView) -> dict:
     """The chart as Streamlit sends it (Vega-Lite with Arrow datasets), converted once per cached
     view: converting and validating an Altair chart costs ~10 ms, at every rerun otherwise."""
@@ -151,7 +165,7 @@ def _spec(view: ChartView) -> dict:
     if spec is None:
         from streamlit.elements.vega_charts import _convert_altair_to_vega_lite_spec
 
-        spec = _convert_altair_to_vega_lite_spec(view.figure)
+        spec = _wrap_titles(_convert_altair_to_vega_lite_spec(view.figure))
         object.__setattr__(view, "_vega_spec", spec)  # the view is frozen, its cache is not
     return spec
 
