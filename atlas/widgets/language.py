@@ -28,6 +28,7 @@ RTL_CSS = """<style>
 [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li,
 h1, h2, h3, [data-testid="stCaptionContainer"], td, th {unicode-bidi: plaintext; text-align: start;}
 [data-testid="stMain"] code {direction: ltr; unicode-bidi: isolate;}
+[data-testid="stVegaLiteChart"] {direction: ltr;}
 </style>""".replace("REGULAR", FONT.format(weight=400)).replace("BOLD", FONT.format(weight=700))
 
 
