@@ -64,7 +64,7 @@ def test_home_table_lists_every_country_with_its_channels(real_atlas):
 
 def test_home_offers_a_country_profile_link_that_keeps_the_date():
     at = run("pages/home.py", date="2024-06-01")
-    at.selectbox[0].set_value("KEN").run()
+    at.selectbox(key="home-country").set_value("KEN").run()
     links = [e for e in at.get("page_link")]
     assert links and "Kenya" in links[0].proto.label
     assert links[0].proto.page == "country"
@@ -89,7 +89,7 @@ def test_data_page_filters_by_table_search_and_organisation(real_atlas):
     at = run("pages/data.py", table="channels", q="early warning", rigo="ecowas")
     shown = at.dataframe[0].value
     assert len(shown) >= 1 and set(shown.rigo_id) == {"ecowas"}
-    assert at.selectbox[0].value == "channels"
+    assert at.selectbox(key="data-table").value == "channels"
 
 
 @pytest.mark.parametrize("params", [{"table": "passwords"}, {"rigo": "../../etc"},
@@ -97,7 +97,7 @@ def test_data_page_filters_by_table_search_and_organisation(real_atlas):
 def test_data_page_with_unknown_parameters_says_so(params):
     at = run("pages/data.py", **params)
     assert any("We don't know the" in i.value for i in at.info)
-    assert at.selectbox[0].value == "channels"
+    assert at.selectbox(key="data-table").value == "channels"
 
 
 @pytest.mark.parametrize(
@@ -187,7 +187,7 @@ def test_networks_page_shows_a_profile():
 
 def test_planner_page_keeps_its_draft_in_the_url():
     at = run("pages/planner.py", theme="early_warning", regions="Africa,Americas", format="panel")
-    assert at.selectbox[0].value == "early_warning"
+    assert at.selectbox(key="planner-theme").value == "early_warning"
     assert at.multiselect[0].value == ["Africa", "Americas"]
     text = "\n".join(str(m.value) for m in at.markdown)
     assert "ECOWAS" in text

@@ -18,9 +18,9 @@ DATES = [dt.date(2024, 6, 1), dt.date(2019, 3, 3), dt.date(2012, 1, 1), dt.date(
 def test_every_date_change_takes_effect():
     at = run("pages/country.py", iso3="MLI")
     for day in DATES:
-        at.date_input[0].set_value(day).run()
+        at.date_input(key="as-of-date").set_value(day).run()
         assert at.query_params["date"] == day.isoformat()
-        assert f"Situation on {day.day} {day:%B %Y}" in at.markdown[0].value
+        assert any(f"Situation on {day.day} {day:%B %Y}" in m.value for m in at.markdown)
 
 
 def test_every_country_change_takes_effect():
@@ -65,3 +65,14 @@ def _kind(at, key: str) -> str:
         if any(w.key == key for w in at.get(kind)):
             return kind
     raise AssertionError(f"no widget with key {key}")
+
+
+def test_the_phone_menu_changes_language_and_date_through_the_url():
+    at = run("pages/country.py", iso3="KEN")
+    at.selectbox(key="phone-lang").set_value("fr").run()
+    assert at.query_params["lang"] == "fr"
+    assert at.selectbox(key="lang-picker").value == "fr"
+    assert any(h.value == "Adhésions" for h in at.header)
+    at.date_input(key="phone-date").set_value(dt.date(2019, 3, 3)).run()
+    assert at.query_params["date"] == "2019-03-03"
+    assert at.date_input(key="as-of-date").value == dt.date(2019, 3, 3)
