@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from atlas import glossary, i18n, links, load, maps, places, profiles
+from atlas import eras, glossary, i18n, links, load, maps, places, profiles
 from atlas.escape import for_markdown
 from atlas.i18n import N_
 from atlas.tables import Atlas
@@ -45,18 +45,25 @@ def follow_map_click(returned: object, key: str) -> None:
 
 
 def membership_chips(current: pd.DataFrame, date: dt.date) -> None:
-    """One chip per organisation: acronym, status in words, since when; each links to its page."""
+    """One chip per organisation: acronym, status in words, since when; each links to its page.
+    Before an organisation existed, the chip names its predecessor instead (and says so)."""
     t = translator()
     cols = st.columns(max(1, min(4, len(current))))
     for i, (_, m) in enumerate(current.iterrows()):
         status = glossary.label(t, "status", m.status)
-        since = " " + t("since {date}", date=t.date(m.start_date)) if m.start_date else ""
-        label = f"{m.acronym} · {status}{since}"
+        before = m.get("era") == eras.PREDECESSOR
+        who = eras.predecessor_label(t, m) if before else m.acronym
+        label = for_markdown(f"{who} · {status} {eras.since_label(t, m.start_date)}")
         with cols[i % len(cols)]:
             st.badge(label, color=CHIP_COLOURS.get(m.status, "gray"))  # type: ignore[arg-type]
             st.page_link("pages/rigo.py", label=t("{acronym} profile →",
                                                   acronym=for_markdown(m.acronym)),
                          query_params=date_params({"id": m.rigo_id}, date))
+    predecessors = current[current.era == eras.PREDECESSOR]
+    if len(predecessors):
+        st.caption(t("On this date {acronyms} did not exist yet: its chip shows the predecessor "
+                     "it replaced, and its channels and networks are not listed below.",
+                     acronyms=for_markdown(", ".join(predecessors.acronym))))
 
 
 def former_notice(former: pd.DataFrame) -> None:
