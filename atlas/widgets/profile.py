@@ -61,8 +61,8 @@ def membership_chips(current: pd.DataFrame, date: dt.date) -> None:
                          query_params=date_params({"id": m.rigo_id}, date))
     predecessors = current[current.era == eras.PREDECESSOR]
     if len(predecessors):
-        st.caption(t("On this date {acronyms} did not exist yet: its chip shows the predecessor "
-                     "it replaced, and its channels and networks are not listed below.",
+        st.caption(t("Organisations that did not exist yet on this date ({acronyms}) are shown "
+                     "by their predecessor; their channels and networks are not listed below.",
                      acronyms=for_markdown(", ".join(predecessors.acronym))))
 
 
