@@ -63,7 +63,7 @@ def existing_on(atlas: Atlas, date: dt.date, memberships: pd.DataFrame | None = 
 def predecessor_label(t: i18n.Translator, rigo: pd.Series | dict) -> str:
     """'Organisation of African Unity (OAU), 1963-2002, predecessor of the AU, until 9 July 2002'."""
     return t("{predecessor}, predecessor of the {acronym}, until {date}",
-             predecessor=rigo["predecessor"], acronym=rigo["acronym"],
+             predecessor=t.data(rigo["predecessor"]), acronym=rigo["acronym"],
              date=t.date(rigo["predecessor_until"]))
 
 

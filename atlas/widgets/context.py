@@ -49,7 +49,7 @@ def members_table(members: pd.DataFrame) -> None:
 
 def _source_titles(atlas: Atlas, ids: tuple[str, ...]) -> str:
     titles = atlas.sources.set_index("source_id").title
-    return "; ".join(str(titles.get(i, i)) for i in ids)
+    return translator().data("; ".join(str(titles.get(i, i)) for i in ids))
 
 
 def networks_here(atlas: Atlas, iso3: str, name: str) -> None:
@@ -63,6 +63,7 @@ def networks_here(atlas: Atlas, iso3: str, name: str) -> None:
                                name=name)))
     else:
         table(here[["name", "as_of_year", "note"]].rename(columns={"name": "network"}).assign(
+            note=here.note.map(t.data),
             sources=here.source_ids.map(lambda ids: _source_titles(atlas, ids))))
     st.caption(t.n("Country lists are recorded for {count} network only; a network without one "
                    "may still be active here.",
@@ -106,7 +107,7 @@ def background(atlas: Atlas, rigo_id: str) -> None:
     with st.expander(t("Background ({count})", count=len(rows))):
         for _, c in rows.sort_values(["year", "title"]).iterrows():
             year = f" ({c.year})" if c.year else ""
-            st.markdown(f"**{for_markdown(c.title)}**{for_markdown(year)}  \n"
-                        + for_markdown(c.text))
+            st.markdown(f"**{for_markdown(t.data(c.title))}**{for_markdown(year)}  \n"
+                        + for_markdown(t.data(c.text)))
             st.caption(for_markdown(t("Sources: {titles}",
                                       titles=_source_titles(atlas, c.source_ids))))

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from atlas.escape import for_markdown
+from tests.app.test_languages import english_left, visible_texts
 from tests.app.test_pages import run
 
 BEFORE_AU = "2001-06-01"  # the AU replaced the OAU on 9 July 2002
@@ -85,3 +88,16 @@ def test_organisation_page_has_a_background_expander():
     at = run("pages/rigo.py", id="ecowas")
     box = [e for e in at.expander if e.label.startswith("Background")]
     assert box and "ECOMOG" in "\n".join(str(m.value) for m in box[0].markdown)
+
+
+@pytest.mark.parametrize(("page", "params"), [
+    ("pages/country.py", {"iso3": "KEN", "date": BEFORE_AU}),
+    ("pages/rigo.py", {"id": "au", "date": BEFORE_AU}),
+    ("pages/home.py", {"date": BEFORE_AU}),
+    ("pages/networks.py", {"region": "Africa"}),
+])
+def test_past_dates_and_networks_say_everything_through_the_catalogue(monkeypatch, page, params):
+    monkeypatch.setenv("ATLAS_PSEUDO_LOCALE", "1")
+    at = run(page, lang="en-XA", **params)
+    leaks = {text[:80]: english_left(text) for text in visible_texts(at) if english_left(text)}
+    assert not leaks, leaks
