@@ -120,9 +120,19 @@ def rigo_members(atlas: Atlas, rigo_id: str, date: dt.date) -> pd.DataFrame:
 
 
 def history(atlas: Atlas, rigo_id: str, today: dt.date) -> pd.DataFrame:
-    """Status periods since 1990 for a timeline: open starts at 1990, open ends at today."""
+    """Status periods since 1990 for a timeline: open starts at 1990, open ends at today; no bar
+    starts before the organisation existed (the AU's from 9 July 2002, not the OAU's years)."""
     rows = atlas.memberships[atlas.memberships.rigo_id == rigo_id].copy()
     rows["country"] = rows.iso3.map(lambda c: country_name(atlas, c))
-    rows["from"] = rows.start_date.where(rows.start_date >= "1990-01-01", "1990-01-01")
+    first = max("1990-01-01", _existed_from(atlas.rigos.set_index("rigo_id").loc[rigo_id]))
+    rows["from"] = rows.start_date.where(rows.start_date >= first, first)
     rows["to"] = rows.end_date.where(rows.end_date != "", today.isoformat())
+    rows = rows[rows["to"] > rows["from"]]  # a predecessor's period that ended before it existed
     return rows[["country", "iso3", "status", "from", "to", "start_date", "end_date", "note"]]
+
+
+def _existed_from(rigo: pd.Series) -> str:
+    """The first day the organisation existed as itself, as far as the data tells."""
+    if rigo.predecessor_until:
+        return str(rigo.predecessor_until)
+    return f"{rigo.founded_year}-01-01" if str(rigo.founded_year).isdigit() else ""

@@ -64,6 +64,13 @@ def test_home_before_the_au_says_what_is_not_counted():
     assert not any("did not exist yet" in c.value for c in run("pages/home.py").caption)
 
 
+def test_pathway_finder_before_the_au_offers_none_of_its_channels(real_atlas):
+    at = run("pages/pathways.py", iso3="KEN", date=BEFORE_AU)
+    assert any("did not exist yet" in c.value and "AU" in c.value for c in at.caption)
+    au_titles = {f"**{for_markdown(n)}**" for n in real_atlas.channels.query("rigo_id == 'au'").name}
+    assert not any(title in text(at) for title in au_titles)
+
+
 def test_country_page_lists_networks_active_there_with_their_sources():
     at = run("pages/country.py", iso3="KEN")
     assert any(s.value == "Networks active in this country" for s in at.subheader)

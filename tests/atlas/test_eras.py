@@ -95,3 +95,9 @@ def test_briefing_item_never_blank_and_names_the_predecessor():
 def test_networks_in_kenya_come_with_their_own_sources(real_atlas):
     here = queries.networks_in_country(real_atlas, "KEN")
     assert len(here) and all(len(ids) for ids in here.source_ids)
+
+
+def test_the_au_history_starts_when_the_au_did(real_atlas):
+    periods = profiles.history(real_atlas, "au", dt.date(2026, 12, 2))
+    assert periods["from"].min() == "2002-07-09"
+    assert profiles.history(real_atlas, "ecowas", dt.date(2026, 12, 2))["from"].min() == "1990-01-01"
