@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from atlas import glossary, i18n
+from atlas import eras, glossary, i18n
 from atlas.escape import for_href
 from atlas.escape import for_html as e
 from atlas.pathways import BAND_LABELS, CLOSED, CONDITIONAL, OPEN
@@ -39,6 +39,15 @@ def _channel_items(channels: pd.DataFrame, cite: dict[str, int], t: i18n.Transla
     return "<ul>" + "".join(items) + "</ul>" if items else f"<p>{none}</p>"
 
 
+def _membership_item(m: dict, t: i18n.Translator) -> str:
+    """One membership; before the organisation existed, its predecessor's name (never the
+    successor as if it existed)."""
+    who = (eras.predecessor_label(t, m) if m.get("era") == eras.PREDECESSOR
+           else f"{m['acronym']}: {m['name']}")
+    status = glossary.label(t, "status", m["status"])
+    return f"<li>{e(who)} ({e(status)}, {e(eras.since_label(t, m['start_date']))})</li>"
+
+
 def country_briefing(name: str, date: str, as_of: str, summary: str, memberships: pd.DataFrame,
                      channels: pd.DataFrame, networks: pd.DataFrame, sources: pd.DataFrame,
                      t: i18n.Translator | None = None, header: str = "") -> str:
@@ -53,10 +62,8 @@ def country_briefing(name: str, date: str, as_of: str, summary: str, memberships
         "networks": t("Networks that can carry your voice"), "none": t("None recorded."),
         "sources": t("Sources"), "seed": t("seed document")}.items()}
     cite = {sid: n for n, sid in enumerate(sources.source_id, 1)}
-    member_items = "".join(
-        f"<li>{e(m['acronym'])}: {e(m['name'])} ({e(glossary.label(t, 'status', m['status']))}"
-        + (", " + e(t("since {date}", date=t.date(m["start_date"]))) if m["start_date"] else "")
-        + ")</li>" for m in _records(memberships, "acronym name status start_date"))
+    member_items = "".join(_membership_item(m, t) for m in _records(
+        memberships, "acronym name status start_date era predecessor predecessor_until"))
     bands = "".join(
         f"<h3>{e(t(BAND_LABELS[b]))}</h3>" + _channel_items(channels[channels.band == b], cite, t)
         for b in (OPEN, CONDITIONAL, CLOSED)

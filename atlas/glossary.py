@@ -138,7 +138,7 @@ COLUMNS = {
     "analysis": N_("analysis"), "warning": N_("warning"), "response": N_("response"),
     "from": N_("From"), "to": N_("Until"), "iso3": N_("Code"), "rigos": N_("Organisations"),
     "n_rigos": N_("Number of organisations"), "n_channels": N_("Channels open to national CSOs"),
-    "label": N_("Name"), "side": N_("Side"),
+    "label": N_("Name"), "side": N_("Side"), "as_of_year": N_("As of"),
 }
 
 

@@ -12,9 +12,10 @@ from typing import Any
 import pandas as pd
 
 from atlas import i18n
+from atlas.eras import existing_on
 from atlas.glossary import label
 from atlas.i18n import N_, Translator
-from atlas.queries import BELONGING, membership_on
+from atlas.queries import BELONGING
 from atlas.tables import Atlas
 
 Row = Any  # a row of the channels table: a Series, or a named tuple from itertuples (faster)
@@ -125,8 +126,9 @@ def assess(ch: Row, profile: Profile, iso3: str, country_status: str | None,
 
 
 def country_statuses(atlas: Atlas, iso3: str, date: dt.date) -> dict[str, str]:
-    """rigo_id -> the country's status there at `date`."""
-    held = membership_on(atlas.memberships, date)
+    """rigo_id -> the country's status there at `date`, in organisations that existed then (no
+    channel of the AU is offered before 9 July 2002: the OAU's are not in the atlas)."""
+    held = existing_on(atlas, date)
     held = held[held.iso3 == iso3]
     return dict(zip(held.rigo_id, held.status, strict=True))
 

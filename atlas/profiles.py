@@ -8,7 +8,8 @@ import pandas as pd
 import pycountry
 
 from atlas import i18n
-from atlas.queries import BELONGING, membership_on, open_to_national
+from atlas.eras import held_on
+from atlas.queries import BELONGING, open_to_national
 from atlas.tables import Atlas
 
 
@@ -43,9 +44,13 @@ def known_countries(atlas: Atlas) -> list[str]:
 
 
 def current_memberships(atlas: Atlas, iso3: str, date: dt.date) -> pd.DataFrame:
-    """The country's status in each organisation at `date`, with when that status began."""
-    held = membership_on(atlas.memberships, date)
-    held = held[held.iso3 == iso3].merge(atlas.rigos[["rigo_id", "acronym", "name"]], on="rigo_id")
+    """The country's status in each organisation at `date`, with when that status began; `era` is
+    "predecessor" where the organisation did not exist yet and its predecessor stood in its place
+    (the row is then the predecessor's: show it by the predecessor's name)."""
+    held = held_on(atlas, date)
+    held = held[held.iso3 == iso3].merge(
+        atlas.rigos[["rigo_id", "acronym", "name", "predecessor", "predecessor_until"]],
+        on="rigo_id")
     return held.sort_values(["acronym"]).reset_index(drop=True)
 
 
@@ -79,8 +84,8 @@ def summary_sentence(current: pd.DataFrame, open_now: int, open_if: int = 0,
 def footprint_of_country(atlas: Atlas, iso3: str, name: str, rigo_ids: list[str],
                          date: dt.date) -> tuple[dict[str, str], dict[str, str]]:
     """Map categories and labels: the country itself, and the countries it shares an organisation
-    with at `date`."""
-    held = membership_on(atlas.memberships, date)
+    with at `date` (the predecessor's members where the organisation did not exist yet)."""
+    held = held_on(atlas, date)
     shared = held[held.rigo_id.isin(rigo_ids) & held.status.isin(BELONGING)].iso3
     categories = dict.fromkeys(shared, "shares an organisation") | {iso3: "this country"}
     labels = dict.fromkeys(shared, "shares an organisation") | {iso3: name}  # words on the map
@@ -101,21 +106,33 @@ def networks_for(atlas: Atlas, iso3: str, rigo_ids: list[str]) -> pd.DataFrame:
 
 
 def rigo_members(atlas: Atlas, rigo_id: str, date: dt.date) -> pd.DataFrame:
-    """Every country with a status in the organisation at `date`, or that had one before."""
+    """Every country with a status in the organisation at `date`, or that had one before; before
+    the organisation existed, its predecessor's members (`era` says which), or no one."""
     rows = atlas.memberships[atlas.memberships.rigo_id == rigo_id]
-    now = membership_on(rows, date)
+    now = held_on(atlas, date, rows)
     day = date.isoformat()
     former = rows[(rows.end_date != "") & (rows.end_date <= day) & ~rows.iso3.isin(now.iso3)]
     former = former.sort_values("end_date").groupby("iso3").tail(1).assign(status="former")
     out = pd.concat([now, former], ignore_index=True)
+    out["era"] = out.era.fillna("") if "era" in out else ""
     out["country"] = out.iso3.map(lambda c: country_name(atlas, c))
     return out.sort_values(["status", "country"]).reset_index(drop=True)
 
 
 def history(atlas: Atlas, rigo_id: str, today: dt.date) -> pd.DataFrame:
-    """Status periods since 1990 for a timeline: open starts at 1990, open ends at today."""
+    """Status periods since 1990 for a timeline: open starts at 1990, open ends at today; no bar
+    starts before the organisation existed (the AU's from 9 July 2002, not the OAU's years)."""
     rows = atlas.memberships[atlas.memberships.rigo_id == rigo_id].copy()
     rows["country"] = rows.iso3.map(lambda c: country_name(atlas, c))
-    rows["from"] = rows.start_date.where(rows.start_date >= "1990-01-01", "1990-01-01")
+    first = max("1990-01-01", _existed_from(atlas.rigos.set_index("rigo_id").loc[rigo_id]))
+    rows["from"] = rows.start_date.where(rows.start_date >= first, first)
     rows["to"] = rows.end_date.where(rows.end_date != "", today.isoformat())
+    rows = rows[rows["to"] > rows["from"]]  # a predecessor's period that ended before it existed
     return rows[["country", "iso3", "status", "from", "to", "start_date", "end_date", "note"]]
+
+
+def _existed_from(rigo: pd.Series) -> str:
+    """The first day the organisation existed as itself, as far as the data tells."""
+    if rigo.predecessor_until:
+        return str(rigo.predecessor_until)
+    return f"{rigo.founded_year}-01-01" if str(rigo.founded_year).isdigit() else ""

@@ -6,20 +6,13 @@ import datetime as dt
 
 import pandas as pd
 
+from atlas.eras import existing_on, membership_on  # noqa: F401 (membership_on: API)
 from atlas.tables import Atlas
 
 # Statuses under which a country's CSOs can use the organisation's channels. A suspension bars
 # the government, not the country's civil society, so suspended members count (the map says so).
 BELONGING = ("member", "suspended", "associate")
 NATIONAL_ELIGIBILITY = ("any", "national", "member_state_based")
-
-
-def membership_on(memberships: pd.DataFrame, date: dt.date) -> pd.DataFrame:
-    """The status rows that hold at `date`: start <= date < end (empty bounds are open)."""
-    day = date.isoformat()
-    started = (memberships.start_date == "") | (memberships.start_date <= day)
-    not_ended = (memberships.end_date == "") | (memberships.end_date > day)
-    return memberships[started & not_ended]
 
 
 def open_to_national(channels: pd.DataFrame) -> pd.Series:
@@ -39,7 +32,7 @@ def national_channel_counts(atlas: Atlas) -> pd.Series:
 
 def country_channel_counts(atlas: Atlas, date: dt.date) -> pd.DataFrame:
     """Per country: the organisations it belongs to at `date` and the channels open to its CSOs."""
-    held = membership_on(atlas.memberships, date)
+    held = existing_on(atlas, date)  # the AU's row before 9 July 2002 is the OAU's: not counted
     held = held[held.status.isin(BELONGING)]
     per_rigo = national_channel_counts(atlas)
     acronyms = atlas.rigos.set_index("rigo_id").acronym

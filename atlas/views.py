@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from atlas import briefing, charts, i18n, pathways, profiles, queries, texts
+from atlas import briefing, charts, eras, i18n, pathways, profiles, queries, texts
 from atlas.exports import Downloads, downloads
 from atlas.i18n.data import with_text_language
 from atlas.tables import Atlas
@@ -48,9 +48,11 @@ def country(atlas: Atlas, iso3: str, day: dt.date) -> CountryView:
     summary = profiles.summary_sentence(current, int((paths.band == pathways.OPEN).sum()),
                                         int((paths.band == pathways.CONDITIONAL).sum()),
                                         i18n.of(atlas))
-    nets = profiles.networks_for(atlas, iso3, list(current.rigo_id))
+    existing = list(current[current.era == eras.EXISTS].rigo_id)  # the AU's links, not the OAU's
+    nets = profiles.networks_for(atlas, iso3, existing)
     categories, labels = profiles.footprint_of_country(atlas, iso3, name, list(current.rigo_id), day)
-    cited = queries.sources_for(atlas, current, paths, nets)
+    cited = queries.sources_for(atlas, current, paths, nets,
+                                queries.networks_in_country(atlas, iso3))  # lists shown there
     table = paths.drop(columns=["theme_match"])
     return CountryView(
         iso3=iso3, name=name, summary=summary, current=current,

@@ -5,7 +5,7 @@ import streamlit as st
 from atlas import glossary, load, pathways, profiles, widgets
 from atlas.escape import for_markdown
 from atlas.i18n import N_
-from atlas.widgets import cards, profile
+from atlas.widgets import cards, context, profile
 
 widgets.require_frame()
 atlas = load.atlas()
@@ -43,6 +43,7 @@ else:
     widgets.table(view.networks[["name", "relation", "rigo_id", "hq_city"]].rename(
         columns={"name": "network"}).assign(
         relation=view.networks.relation.map(glossary.labeller(t, "relation"))))
+context.networks_here(atlas, iso3, view.name)
 
 st.header(t("Map"), anchor=False)
 profile.footprint(atlas, view.categories, view.labels, key="country-map")

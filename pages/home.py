@@ -5,7 +5,7 @@ from streamlit_folium import st_folium
 
 from atlas import glossary, load, maps, places, queries, widgets
 from atlas.escape import for_markdown
-from atlas.widgets import profile
+from atlas.widgets import context, profile
 
 widgets.require_frame()
 atlas = load.atlas()
@@ -30,6 +30,7 @@ base, by_date = maps.choropleth_by_channel_count(counts, atlas.rigos, t)
 returned = st_folium(base, key=f"world-{t.code}", height=520, use_container_width=True,
                      returned_objects=list(places.CLICKS), feature_group_to_add=by_date)
 st.html(maps.legend_html(t))
+context.era_notice(atlas, day)  # organisations not yet founded are not counted
 
 names = dict(zip(counts.iso3, counts.name, strict=True))
 profile.follow_map_click(returned, "home-country")

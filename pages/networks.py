@@ -6,7 +6,7 @@ from streamlit_folium import st_folium
 from atlas import compare, exports, glossary, hubs, links, load, widgets
 from atlas.escape import for_markdown
 from atlas.i18n import N_
-from atlas.widgets import profile, urlstate
+from atlas.widgets import context, profile, urlstate
 
 widgets.require_frame()
 atlas = load.atlas()
@@ -45,6 +45,7 @@ else:
                     placed=int((nets.hq_lat != "").sum())))
     seats = hubs.network_hubs(nets, t("Map of the networks' seats (the same as the table above)"))
     st_folium(seats, key="hubs", height=380, use_container_width=True, returned_objects=[])
+    context.network_countries_map(atlas, list(nets.network_id))
 if view.graph is not None:
     widgets.chart(view.graph, "network-links")
 elif not nets.empty:

@@ -4,7 +4,7 @@ import streamlit as st
 
 from atlas import load, pathways, profiles, queries, widgets
 from atlas.i18n import N_
-from atlas.widgets import cards, finder, profile
+from atlas.widgets import cards, context, finder, profile
 
 widgets.require_frame()
 atlas = load.atlas()
@@ -21,6 +21,7 @@ themes = queries.channel_themes(atlas)
 who, params = finder.profile_inputs(themes)
 
 view = load.pathways_view(iso3, day, who)  # computed once per country, date and profile
+context.era_notice(atlas, day)  # the AU's channels before 9 July 2002: none (the OAU's aren't held)
 if view.paths.empty:
     st.info(t("No organisation we cover counts this country as a member on this date. Regional "
               "networks may still carry your voice: see the Networks section of the country page."))

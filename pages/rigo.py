@@ -5,7 +5,7 @@ import streamlit as st
 from atlas import glossary, load, widgets
 from atlas.escape import for_href, for_markdown
 from atlas.i18n import N_, data
-from atlas.widgets import cards, profile
+from atlas.widgets import cards, context, profile
 
 widgets.require_frame()
 atlas = load.atlas()
@@ -27,18 +27,19 @@ st.markdown(for_markdown(t("Seat: {city}. Founded: {year}. Region: {region} ({sc
                            scope=glossary.label(t, "scope", rigo.scope))))
 if for_href(rigo.website):
     st.markdown("[" + t("Official website") + f"]({for_href(rigo.website)})")
+context.background(atlas, rigo_id)
 
 view = load.rigo_view(rigo_id, day)  # everything below, computed once per organisation and date
 st.markdown(" · ".join(f"**{n}** {for_markdown(glossary.label(t, 'status', s))}"
                        for s, n in view.status_counts.items())
             + " " + t("on {date}.", date=t.date(day)))
+context.era_notice(atlas, day, rigo_id)
 
 st.header(t("Who belongs"), anchor=False)
 statuses = dict(zip(view.members.iso3, view.members.status, strict=True))
 profile.footprint(atlas, statuses, statuses, key="rigo-map")
 with st.expander(t("Members as a table")):
-    widgets.table(view.members[["country", "status", "start_date", "end_date", "note"]].assign(
-        status=view.members.status.map(glossary.labeller(t, "status"))))
+    context.members_table(view.members)
 
 st.header(t("Membership history"), anchor=False)
 widgets.chart(view.history, f"history-{rigo_id}")

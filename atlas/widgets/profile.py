@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from atlas import glossary, i18n, links, load, maps, places, profiles
+from atlas import eras, glossary, i18n, links, load, maps, places, profiles
 from atlas.escape import for_markdown
 from atlas.i18n import N_
 from atlas.tables import Atlas
@@ -45,18 +45,29 @@ def follow_map_click(returned: object, key: str) -> None:
 
 
 def membership_chips(current: pd.DataFrame, date: dt.date) -> None:
-    """One chip per organisation: acronym, status in words, since when; each links to its page."""
+    """One chip per organisation: acronym, status in words, since when; each links to its page.
+    Before an organisation existed, its chip says "predecessor of" it, on a line of its own with
+    the predecessor's name below (the full name would not fit in a chip)."""
     t = translator()
-    cols = st.columns(max(1, min(4, len(current))))
-    for i, (_, m) in enumerate(current.iterrows()):
-        status = glossary.label(t, "status", m.status)
-        since = " " + t("since {date}", date=t.date(m.start_date)) if m.start_date else ""
-        label = f"{m.acronym} · {status}{since}"
+    before = current.era == eras.PREDECESSOR
+    cols = st.columns(max(1, min(3, int((~before).sum()))))  # three: "since before 2000" fits
+    for i, (_, m) in enumerate(current[~before].iterrows()):
         with cols[i % len(cols)]:
-            st.badge(label, color=CHIP_COLOURS.get(m.status, "gray"))  # type: ignore[arg-type]
-            st.page_link("pages/rigo.py", label=t("{acronym} profile →",
-                                                  acronym=for_markdown(m.acronym)),
-                         query_params=date_params({"id": m.rigo_id}, date))
+            _chip(t, m, m.acronym, date)
+    for _, m in current[before].iterrows():
+        _chip(t, m, t("predecessor of the {acronym}", acronym=m.acronym), date)
+        st.caption(for_markdown(
+            t("On {date} the {acronym} did not exist yet. Shown instead: {predecessor}.",
+              date=t.date(date), acronym=m.acronym, predecessor=eras.predecessor_label(t, m))
+            + " " + t("Its channels and networks are not listed below.")))
+
+
+def _chip(t: i18n.Translator, m: pd.Series, who: str, date: dt.date) -> None:
+    status = glossary.label(t, "status", m.status)
+    st.badge(for_markdown(f"{who} · {status} {eras.since_label(t, m.start_date)}"),
+             color=CHIP_COLOURS.get(m.status, "gray"))  # type: ignore[arg-type]
+    st.page_link("pages/rigo.py", label=t("{acronym} profile →", acronym=for_markdown(m.acronym)),
+                 query_params=date_params({"id": m.rigo_id}, date))
 
 
 def former_notice(former: pd.DataFrame) -> None:

@@ -82,7 +82,7 @@ def test_another_host_name_is_refused(proxy_url):
 def test_every_icon_is_drawn_from_the_subset(page, proxy_url):
     page.goto(proxy_url + "/country?iso3=KEN")
     page.get_by_text("What do these words mean?").click()
-    icons = page.locator("[data-testid='stIconMaterial']")
+    icons = page.locator("[data-testid='stIconMaterial']:visible")
     expect(icons.first).to_be_visible(timeout=30_000)
     page.wait_for_timeout(1000)
     widths = icons.evaluate_all("els => els.map(e => e.getBoundingClientRect().width)")
@@ -110,10 +110,12 @@ def test_the_country_page_links_its_light_page(page, app_url):
     page.goto(app_url + "/country?iso3=KEN&lang=fr")
     link = page.get_by_role("link", name="Ouvrez la page légère")
     expect(link).to_have_attribute("href", "/app/static/light/fr/KEN.html", timeout=30_000)
-    link.click()
-    expect(page.locator("h1")).to_contain_text("Kenya")
-    page.get_by_role("link", name="العربية").click()
-    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    with page.expect_popup() as opened:  # Streamlit opens Markdown links in a new tab
+        link.click()
+    light_page = opened.value
+    expect(light_page.locator("h1")).to_contain_text("Kenya")
+    light_page.get_by_role("link", name="العربية").click()
+    expect(light_page.locator("html")).to_have_attribute("dir", "rtl")
 
 
 def test_the_offline_pack_holds_every_page_of_its_language():
