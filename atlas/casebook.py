@@ -32,7 +32,7 @@ def choose(atlas: Atlas, day: dt.date, region: str | None = None, rigo_id: str |
     if outcome:
         out = out[out.outcome_category == outcome]
     if iso3:
-        out = out[out.countries.map(lambda cs: iso3 in cs)]
+        out = out[out.countries.map(lambda cs: iso3 in cs).astype(bool)]
     return out.sort_values(["date_from", "case_id"], ascending=[False, True]).reset_index(drop=True)
 
 

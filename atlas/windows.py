@@ -128,7 +128,7 @@ def select(atlas: Atlas, df: pd.DataFrame, day: dt.date, iso3: str | None = None
     if region:
         out = out[out.region == region]
     if theme:
-        out = out[out.themes.map(lambda ts: theme in ts)]
+        out = out[out.themes.map(lambda ts: theme in ts).astype(bool)]  # an empty mask stays a mask
     return out.reset_index(drop=True)
 
 
