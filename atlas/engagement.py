@@ -21,20 +21,25 @@ def timeline(rows: pd.DataFrame, months: list[dt.date], t: i18n.Translator) -> a
     domain = [windows.ANNOUNCED, windows.USUAL]
     end = months_end(months)
     return (alt.Chart(rows).mark_bar(height=12)
-            .encode(x=alt.X("start:T", title=None, scale=alt.Scale(domain=[
-                        months[0].isoformat(), end.isoformat()]),
-                        axis=alt.Axis(format="%b %Y", tickCount="month", labelAngle=-40)),
+            .encode(x=alt.X("start:T", title=None, scale=alt.Scale(domain=[_stamp(months[0]), _stamp(end)]),
+                        axis=alt.Axis(format="%b %Y", tickCount="month", labelAngle=0,
+                                      labelOverlap="greedy", grid=True)),
                     x2="end_excl:T",
                     y=alt.Y("window:N", title=None, sort=alt.EncodingSortField("order"),
-                            axis=alt.Axis(labelLimit=340, labelOverlap=False)),
+                            axis=alt.Axis(labelLimit=220, labelOverlap=False)),
                     color=alt.Color("date_status:N", title=t("Date"), scale=alt.Scale(
                         domain=domain, range=[STATUS_COLOURS[d] for d in domain]),
-                        legend=charts.legend(t, "date_status", domain)),
+                        legend=alt.Legend(orient="top", direction="horizontal", labelLimit=400,
+                                          labelExpr=charts.legend(t, "date_status", domain).labelExpr)),
                     tooltip=[alt.Tooltip("organisation", title=t("Organisation")),
                              alt.Tooltip("title", title=t("Window")),
                              alt.Tooltip("when", title=t("When"))])
-            .properties(height=22 * max(4, rows.window.nunique()),
+            .properties(height=22 * max(4, rows.window.nunique()) + 60, width="container",
                         title=t("The next twelve months")))
+
+
+def _stamp(day: dt.date) -> alt.DateTime:
+    return alt.DateTime(year=day.year, month=day.month, date=day.day)
 
 
 def months_end(months: list[dt.date]) -> dt.date:

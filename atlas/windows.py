@@ -133,12 +133,12 @@ def select(atlas: Atlas, df: pd.DataFrame, day: dt.date, iso3: str | None = None
 
 
 def table(t: Translator, windows: pd.DataFrame) -> pd.DataFrame:
-    """The windows as the page lists them: organisation, window, timing, what to do and by when."""
+    """The windows as the page lists them: organisation, window, timing (which says whether the
+    date is announced), what to do and by when."""
     return pd.DataFrame({
         "acronym": windows.acronym, "title": windows.title,
         "when": [timing(t, w) for w in windows.itertuples(index=False)],
-        "cso_action": windows.cso_action, "lead_time": windows.lead_time,
-        "date_status": windows.date_status.map(glossary.labeller(t, "date_status"))})
+        "cso_action": windows.cso_action, "lead_time": windows.lead_time})
 
 
 def ics_url(kind: str = "", code: str = "") -> str | None:

@@ -24,8 +24,8 @@ def add_to_calendar(kind: str = "", code: str = "") -> None:
     url = windows.ics_url(kind, code)
     if url:
         t = translator()
-        st.markdown("📅 " + t("[Add to my calendar]({url}) (iCalendar file: only dates a source "
-                              "announces or records; none is invented)", url=url))
+        st.markdown(t("[Add to my calendar]({url}) (iCalendar file: only dates a source "
+                      "announces or records; none is invented)", url=url))
 
 
 def window_cards(atlas: Atlas, chosen: pd.DataFrame, key: str) -> None:
