@@ -26,7 +26,7 @@ def timeline(rows: pd.DataFrame, months: list[dt.date], t: i18n.Translator) -> a
                                       labelOverlap="greedy", grid=True)),
                     x2="end_excl:T",
                     y=alt.Y("window:N", title=None, sort=alt.EncodingSortField("order"),
-                            axis=alt.Axis(labelLimit=220, labelOverlap=False)),
+                            axis=alt.Axis(labelLimit=160, labelOverlap=False)),
                     color=alt.Color("date_status:N", title=t("Date"), scale=alt.Scale(
                         domain=domain, range=[STATUS_COLOURS[d] for d in domain]),
                         legend=alt.Legend(orient="top", direction="horizontal", labelLimit=400,
