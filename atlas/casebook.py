@@ -55,11 +55,11 @@ def markdown(atlas: Atlas, case) -> str:
     head = [for_markdown(case.acronym), for_markdown(when(t, case))]
     if channel:
         head.append(for_markdown(channel))
-    lines = [f"**{for_markdown(case.title)}**  \n" + " · ".join(head),
+    lines = [f"**{for_markdown(t.data(case.title))}**  \n" + " · ".join(head),
              f":{OUTCOME_MARKS.get(case.outcome_category, 'gray')}-badge[{for_markdown(outcome)}]",
-             "**" + t("Who") + ":** " + for_markdown(case.actors),
-             "**" + t("What they did") + ":** " + for_markdown(case.action),
-             "**" + t("What came of it") + ":** " + for_markdown(case.outcome)]
+             "**" + t("Who") + ":** " + for_markdown(t.data(case.actors)),
+             "**" + t("What they did") + ":** " + for_markdown(t.data(case.action)),
+             "**" + t("What came of it") + ":** " + for_markdown(t.data(case.outcome))]
     verified = (t("verified") if case.confidence == "verified" else "**" + t("unverified") + "**")
     lines.append(":gray[" + t("Last verified {date}", date=for_markdown(t.date(case.last_verified)))
                  + f" · {verified} · " + t("Sources:") + " "
@@ -71,7 +71,7 @@ def table(t: Translator, cases: pd.DataFrame) -> pd.DataFrame:
     """The cases as the page lists them."""
     return pd.DataFrame({
         "date_from": [when(t, c) for c in cases.itertuples(index=False)],
-        "acronym": cases.acronym, "title": cases.title,
+        "acronym": cases.acronym, "title": cases.title.map(t.data),
         "outcome_category": cases.outcome_category.map(glossary.labeller(t, "outcome"))})
 
 
@@ -89,8 +89,8 @@ def used_in_practice(atlas: Atlas, channel_id: str, rigo_id: str, most: int = 3)
     cases = atlas.derived("cases_by_channel", by_channel).get(channel_id, [])
     if not cases:
         return ""
-    t = i18n.of(atlas)
-    shown = "; ".join(f"{for_markdown(title)} ({year})" for title, year in cases[-most:][::-1])
+    t = i18n.of(atlas)  # data texts marked in the pseudo-locale
+    shown = "; ".join(f"{for_markdown(t.data(title))} ({year})" for title, year in cases[-most:][::-1])
     rest = len(cases) - most
     more = " " + t.n("and {count} more", "and {count} more", rest) if rest > 0 else ""
     link = links.page_link("cases", {"rigo": rigo_id,

@@ -136,9 +136,9 @@ def table(t: Translator, windows: pd.DataFrame) -> pd.DataFrame:
     """The windows as the page lists them: organisation, window, timing (which says whether the
     date is announced), what to do and by when."""
     return pd.DataFrame({
-        "acronym": windows.acronym, "title": windows.title,
+        "acronym": windows.acronym, "title": windows.title.map(t.data),
         "when": [timing(t, w) for w in windows.itertuples(index=False)],
-        "cso_action": windows.cso_action, "lead_time": windows.lead_time})
+        "cso_action": windows.cso_action.map(t.data), "lead_time": windows.lead_time.map(t.data)})
 
 
 def ics_url(kind: str = "", code: str = "") -> str | None:
@@ -160,16 +160,16 @@ def markdown(atlas: Atlas, w, lang: str = "") -> str:
     t = i18n.of(atlas)
     mark = "orange" if w.date_status == ANNOUNCED else "blue"
     page = links.page_link("rigo", {"id": w.rigo_id, "lang": lang})
-    lines = [f"**{for_markdown(w.title)}**  \n[{for_markdown(w.acronym)}]({page}) · "
+    lines = [f"**{for_markdown(t.data(w.title))}**  \n[{for_markdown(w.acronym)}]({page}) · "
              f":{mark}-badge[{for_markdown(timing(t, w))}]",
-             for_markdown(w.what_happens),
-             "**" + t("Who may take part") + ":** " + for_markdown(w.who_may_take_part),
-             "**" + t("What a CSO must do") + ":** " + for_markdown(w.cso_action)]
+             for_markdown(t.data(w.what_happens)),
+             "**" + t("Who may take part") + ":** " + for_markdown(t.data(w.who_may_take_part)),
+             "**" + t("What a CSO must do") + ":** " + for_markdown(t.data(w.cso_action))]
     if w.lead_time:
-        lines.append("**" + t("By when") + ":** " + for_markdown(w.lead_time))
+        lines.append("**" + t("By when") + ":** " + for_markdown(t.data(w.lead_time)))
     if w.last_held_start:
         lines.append(t("Last held: {when}", when=for_markdown(day_words(t, w.last_held_start)))
-                     + (f" ({for_markdown(w.last_held_place)})" if w.last_held_place else ""))
+                     + (f" ({for_markdown(t.data(w.last_held_place))})" if w.last_held_place else ""))
     lines.append(":gray[" + t("Last verified {date}", date=for_markdown(t.date(w.last_verified)))
                  + " · " + t("Sources:") + " " + texts.sources_line(atlas, w.source_ids) + "]")
     return "\n\n".join(lines)

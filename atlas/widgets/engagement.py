@@ -38,7 +38,7 @@ def window_cards(atlas: Atlas, chosen: pd.DataFrame, key: str) -> None:
 def _line(atlas: Atlas, w, lang: str | None) -> str:
     t = i18n.of(atlas)
     page = links.page_link("rigo", {"id": w.rigo_id, "lang": lang})
-    return (f"- [{for_markdown(w.acronym)}]({page}): **{for_markdown(w.title)}**. "
+    return (f"- [{for_markdown(w.acronym)}]({page}): **{for_markdown(t.data(w.title))}**. "
             + for_markdown(windows.timing(t, w)))
 
 
