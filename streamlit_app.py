@@ -21,6 +21,8 @@ PAGES = [
     st.Page("pages/early-warning.py", title=t("Early-warning models"), url_path="early-warning"),
     st.Page("pages/networks.py", title=t("Networks"), url_path="networks"),
     st.Page("pages/planner.py", title=t("Session planner"), url_path="planner"),
+    st.Page("pages/calendar.py", title=t("Calendar"), url_path="calendar"),
+    st.Page("pages/cases.py", title=t("Cases"), url_path="cases"),
     st.Page("pages/data.py", title=t("Data"), url_path="data"),
 ]
 

@@ -63,6 +63,14 @@ LABELS: dict[str, dict[str, str]] = {
                 "youth": N_("youth"), "women": N_("women's rights")},
     "format": {"panel": N_("panel"), "workshop": N_("workshop"), "roundtable": N_("roundtable")},
     "confidence": {"verified": N_("verified"), "unverified": N_("unverified")},
+    "outcome": {"positive": N_("positive outcome"), "partial": N_("partial outcome"),
+                "none": N_("no response or no result"), "negative": N_("setback for civil society"),
+                "unknown": N_("outcome not reported")},
+    "recurrence": {"monthly": N_("every month"), "yearly": N_("every year"),
+                   "twice_yearly": N_("twice a year"), "every_n_years": N_("every few years"),
+                   "per_session": N_("at each session"), "irregular": N_("irregularly")},
+    "date_status": {"announced": N_("date announced by a source"),
+                    "not_yet_announced": N_("usual timing; next date not yet announced")},
     "verdict": {"in place": N_("in place"), "partial": N_("partial"), "absent": N_("absent"),
                 "unknown": N_("unknown")},
 }
@@ -139,6 +147,9 @@ COLUMNS = {
     "from": N_("From"), "to": N_("Until"), "iso3": N_("Code"), "rigos": N_("Organisations"),
     "n_rigos": N_("Number of organisations"), "n_channels": N_("Channels open to national CSOs"),
     "label": N_("Name"), "side": N_("Side"), "as_of_year": N_("As of"),
+    "when": N_("When"), "cso_action": N_("What a CSO must do"), "lead_time": N_("By when"),
+    "date_status": N_("Date"), "date_from": N_("When"), "outcome_category": N_("Outcome"),
+    "window": N_("Window"), "month": N_("Month"), "start": N_("Start date"), "end": N_("End date"),
 }
 
 

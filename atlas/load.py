@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from atlas import i18n, overviews, queries, views
+from atlas import engagement, i18n, overviews, queries, views
 from atlas.i18n.data import localise
 from atlas.tables import Atlas, data_dir, read_atlas
 
@@ -174,6 +174,26 @@ def _session(folder: str, code: str, theme: str, regions: tuple[str, ...], fmt: 
 
 def session(theme: str, regions: list[str], fmt: str, link: str) -> overviews.Session:
     return _session(str(data_dir()), lang(), theme, tuple(regions), fmt, link)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _calendar(folder: str, code: str, today: dt.date, *picks: str | None) -> engagement.Calendar:
+    return engagement.calendar(_atlas(folder, code), today, *picks)
+
+
+def calendar(today: dt.date, iso3: str | None, rigo_id: str | None, region: str | None,
+             theme: str | None) -> engagement.Calendar:
+    return _calendar(str(data_dir()), lang(), today, iso3, rigo_id, region, theme)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _cases(folder: str, code: str, today: dt.date, *picks: str | None) -> engagement.Cases:
+    return engagement.cases(_atlas(folder, code), today, *picks)
+
+
+def cases(today: dt.date, region: str | None, rigo_id: str | None, channel_type: str | None,
+          theme: str | None, outcome: str | None) -> engagement.Cases:
+    return _cases(str(data_dir()), lang(), today, region, rigo_id, channel_type, theme, outcome)
 
 
 @st.cache_resource(show_spinner=False)

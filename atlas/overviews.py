@@ -188,6 +188,6 @@ def session(atlas: Atlas, theme: str, regions: tuple[str, ...], fmt: str, link: 
     t = i18n.of(atlas)
     text = planner.to_markdown(plan, cited, atlas.as_of, link, t)
     return Session(plan=plan, cited=queries.sources_for(atlas, plan.strong, plan.weak,
-                                                        plan.networks, plan.questions),
+                                                        plan.networks, plan.cases, plan.questions),
                    markdown=text, html=planner.to_html(text, t(
                        "Session briefing: {theme}", theme=glossary.label(t, "theme", theme)), t))

@@ -33,6 +33,7 @@ class Plan:
     weak: pd.DataFrame
     networks: pd.DataFrame
     questions: pd.DataFrame
+    cases: pd.DataFrame
 
 
 def scores(atlas: Atlas, theme: str, regions: tuple[str, ...]) -> pd.DataFrame:
@@ -61,6 +62,20 @@ def scores(atlas: Atlas, theme: str, regions: tuple[str, ...]) -> pd.DataFrame:
     return pd.DataFrame(rows).sort_values(["score", "acronym"], ascending=[False, True])
 
 
+def cases(atlas: Atlas, theme: str, regions: tuple[str, ...], chosen: set[str],
+          most: int = 4) -> pd.DataFrame:
+    """Documented cases on the theme in the regions, those of the proposed organisations first,
+    each outcome met where possible (a success beside a failure), newest first."""
+    rigos = atlas.rigos[atlas.rigos.region.isin(regions)] if regions else atlas.rigos
+    on = atlas.cases[atlas.cases.themes.map(lambda t: theme in t)
+                     & atlas.cases.rigo_id.isin(rigos.rigo_id)]
+    on = on.merge(atlas.rigos[["rigo_id", "acronym"]], on="rigo_id").assign(
+        proposed=lambda d: d.rigo_id.isin(chosen)).sort_values(
+        ["proposed", "date_from"], ascending=False, kind="stable")
+    varied = pd.concat([on.drop_duplicates("outcome_category"), on]).drop_duplicates("case_id")
+    return varied.head(most).drop(columns="proposed").reset_index(drop=True)
+
+
 def plan(atlas: Atlas, theme: str, regions: tuple[str, ...], session_format: str,
          pairs: int = 2) -> Plan:
     ranked = scores(atlas, theme, regions).reset_index(drop=True)
@@ -74,11 +89,11 @@ def plan(atlas: Atlas, theme: str, regions: tuple[str, ...], session_format: str
     qs = atlas.questions[atlas.questions.themes.map(lambda t: theme in t)]
     return Plan(theme, regions, session_format, strong, weak,
                 nets[["network_id", "name", "rigo_id", "relation", "website", "source_ids"]],
-                qs if not qs.empty else atlas.questions)
+                qs if not qs.empty else atlas.questions, cases(atlas, theme, regions, chosen))
 
 
 def cited_ids(p: Plan) -> list[str]:
-    ids = [s for df in (p.strong, p.weak, p.networks, p.questions) for row in df.source_ids
+    ids = [s for df in (p.strong, p.weak, p.networks, p.cases, p.questions) for row in df.source_ids
            for s in row]
     return list(dict.fromkeys(ids))
 
@@ -110,6 +125,10 @@ def to_markdown(p: Plan, sources: pd.DataFrame, as_of: str, link: str,
     lines += [f"- {n.name} ({label(t, 'relation', n.relation)}: {n.rigo_id.upper()})"
               + "".join(f"[{cite[s]}]" for s in n.source_ids if s in cite)
               for n in p.networks.itertuples()] or ["- " + t("None recorded.")]
+    lines += ["", "## " + t("Cases from practice")]
+    lines += [f"- {c.title} ({c.acronym}, {c.date_from[:4]}; {label(t, 'outcome', c.outcome_category)})"
+              f": {c.outcome} " + "".join(f"[{cite[s]}]" for s in c.source_ids if s in cite)
+              for c in p.cases.itertuples()] or ["- " + t("None recorded.")]
     lines += ["", "## " + t("Discussion questions")]
     lines += [f"- {q.text} " + "".join(f"[{cite[s]}]" for s in q.source_ids if s in cite)
               for q in p.questions.itertuples()]

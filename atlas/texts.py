@@ -101,12 +101,16 @@ def card_markdown(atlas: Atlas, ch, mark: str = "") -> str:
 
 def cards(atlas: Atlas, channels: pd.DataFrame) -> list[Card]:
     """Every channel of `channels` as a card, in the frame's order."""
+    from atlas.casebook import used_in_practice  # casebook cites through this module
+
     acronyms = queries.acronyms(atlas)
     out = []
     for ch in channels.itertuples(index=False):
         mark, original = translation_note(atlas, ch.channel_id)
+        used = used_in_practice(atlas, ch.channel_id, ch.rigo_id)
         out.append(Card(for_markdown(acronyms.get(ch.rigo_id, ch.rigo_id)),
-                        card_markdown(atlas, ch, mark), for_markdown(ch.practice_notes), original))
+                        card_markdown(atlas, ch, mark) + (f"\n\n{used}" if used else ""),
+                        for_markdown(ch.practice_notes), original))
     return out
 
 

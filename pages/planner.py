@@ -5,7 +5,7 @@ import streamlit as st
 from atlas import glossary, links, load, planner, queries, widgets
 from atlas.escape import for_markdown
 from atlas.i18n import N_
-from atlas.widgets import profile, urlstate
+from atlas.widgets import engagement, profile, urlstate
 
 widgets.require_frame()
 atlas = load.atlas()
@@ -60,6 +60,11 @@ if len(plan.networks):
         relation=plan.networks.relation.map(glossary.labeller(t, "relation"))))
 else:
     st.info(t("No network linked to these organisations works on this theme in our data."))
+st.subheader(t("Cases from practice"), anchor=False)
+if len(plan.cases):
+    engagement.case_cards(atlas, plan.cases, key="planner-cases")
+else:
+    st.info(t("No documented case on this theme in these regions yet."))
 st.subheader(t("Discussion questions (from the 2012 report)"), anchor=False)
 for q in plan.questions.itertuples():
     st.markdown(f"- **{for_markdown(q.text)}** {for_markdown(q.summary)}")

@@ -5,7 +5,7 @@ import streamlit as st
 from atlas import glossary, load, widgets
 from atlas.escape import for_href, for_markdown
 from atlas.i18n import N_, data
-from atlas.widgets import cards, context, profile
+from atlas.widgets import cards, context, engagement, profile
 
 widgets.require_frame()
 atlas = load.atlas()
@@ -60,6 +60,11 @@ else:
     widgets.table(view.networks[["name", "relation", "channel_id", "hq_city"]].rename(
         columns={"name": "network"}).assign(
         relation=view.networks.relation.map(glossary.labeller(t, "relation"))))
+
+st.header(t("Next engagement windows"), anchor=False)
+engagement.next_windows(atlas, rigo_id=rigo_id)
+st.header(t("Cases"), anchor=False)
+engagement.profile_cases(atlas, rigo_id=rigo_id)
 
 profile.share_link(profile.date_params({"id": rigo_id}, day))
 widgets.sources_footer(atlas, cited=view.cited)
