@@ -4,46 +4,15 @@ from __future__ import annotations
 
 import contextlib
 import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
+from deploy.serve import free_port, stop, wait_until_up  # the same servers as production
+
 ROOT = Path(__file__).resolve().parent.parent
 HOST = "127.0.0.1"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return sock.getsockname()[1]
-
-
-def _wait_until_up(url: str, proc: subprocess.Popen, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"server exited with {proc.returncode} before answering {url}")
-        try:
-            with urllib.request.urlopen(url, timeout=2) as reply:
-                if reply.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"no answer from {url} within {timeout:.0f} s")
-
-
-def _stop(proc: subprocess.Popen) -> None:
-    if proc.poll() is None:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
 
 
 @contextlib.contextmanager
@@ -62,10 +31,10 @@ def streamlit(script: str, env: dict[str, str] | None = None) -> Iterator[tuple[
     )
     url = f"http://{HOST}:{port}"
     try:
-        _wait_until_up(f"{url}/_stcore/health", proc)
+        wait_until_up(f"{url}/_stcore/health", proc)
         yield url, proc.pid
     finally:
-        _stop(proc)
+        stop(proc)
 
 
 @contextlib.contextmanager
@@ -78,10 +47,10 @@ def static_files(folder: Path) -> Iterator[str]:
     )
     url = f"http://{HOST}:{port}"
     try:
-        _wait_until_up(f"{url}/", proc)
+        wait_until_up(f"{url}/", proc)
         yield url
     finally:
-        _stop(proc)
+        stop(proc)
 
 
 def rss_bytes(pid: int) -> int:

@@ -59,7 +59,7 @@ def wait_until_up(url: str, proc: subprocess.Popen, timeout: float = 60,
     raise RuntimeError(f"no answer from {url} within {timeout:.0f} s")
 
 
-def _stop(proc: subprocess.Popen) -> None:
+def stop(proc: subprocess.Popen) -> None:
     if proc.poll() is None:
         proc.terminate()
         try:
@@ -81,7 +81,7 @@ def nginx(listen: int, upstream: int, hosts: str = "localhost 127.0.0.1") -> Ite
             wait_until_up(f"{url}/_stcore/health", proc)
             yield url
         finally:
-            _stop(proc)
+            stop(proc)
 
 
 @contextlib.contextmanager
@@ -96,7 +96,7 @@ def streamlit(port: int, env: dict[str, str] | None = None) -> Iterator[str]:
         wait_until_up(f"{url}/_stcore/health", proc)
         yield url
     finally:
-        _stop(proc)
+        stop(proc)
 
 
 def main() -> None:
