@@ -62,10 +62,10 @@ def _window_events(w: pd.Series, acronym: str, sources: pd.DataFrame) -> list[ic
     found = []
     for span in w.held_dates:
         start, _, end = span.partition("/")
-        if _day(start):
-            found.append(_event(w, acronym, _day(start), _day(end) if end else None, "", True, urls))
-    if w.next_start:
-        found.append(_event(w, acronym, _day(w.next_start), _day(w.next_end) if w.next_end else None,
+        if day := _day(start):
+            found.append(_event(w, acronym, day, _day(end) if end else None, "", True, urls))
+    if w.next_start and (day := _day(w.next_start)):
+        found.append(_event(w, acronym, day, _day(w.next_end) if w.next_end else None,
                             w.next_place, False, urls))
     return found
 

@@ -38,7 +38,7 @@ def _more(key: str) -> None:
     st.session_state[key] = st.session_state.get(key, PAGE) + PAGE
 
 
-def paged(items: Sequence[T], key: str, draw: Callable[[T], None]) -> None:
+def paged(items: Sequence[T], key: str, draw: Callable[[T], object]) -> None:
     """Draw the first page of items, then a button for the next page."""
     shown = st.session_state.get(key, PAGE)
     for item in items[:shown]:

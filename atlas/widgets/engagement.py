@@ -56,7 +56,7 @@ def next_windows(atlas: Atlas, iso3: str | None = None, rigo_id: str | None = No
     shown = pd.concat([first, rest]).head(SHORT)
     lang = lang_param()
     st.markdown("\n".join(_line(atlas, w, lang) for w in shown.itertuples(index=False)))
-    params = {"iso3": iso3} if iso3 else {"rigo": rigo_id}
+    params: dict[str, str] = {"iso3": iso3} if iso3 else {"rigo": rigo_id or ""}
     st.page_link("pages/calendar.py", query_params={**params, **({"lang": lang} if lang else {})},
                  label=t.n("The full calendar ({count} window) →", "The full calendar ({count} "
                            "windows) →", len(view.windows)))
