@@ -154,7 +154,8 @@ def _wrap_titles(spec: dict) -> dict:
     for part in (spec, *spec.get("layer", [])):
         title = part.get("title")
         if isinstance(title, str) and len(title) > TITLE_LINE:
-            part["title"] = {"text": textwrap.wrap(title, TITLE_LINE), "anchor": "start"}
+            lines = textwrap.wrap(title, TITLE_LINE, max_lines=3, placeholder=" …")
+            part["title"] = {"text": lines, "anchor": "start"}
     return spec
 
 
@@ -183,8 +184,9 @@ def chart(view: ChartView, stem: str) -> None:
     # a top-level copy: Streamlit moves the datasets out of the spec it is given
     st.vega_lite_chart(spec={**_spec(view), "description": described}, width="stretch",
                        height=height + 150)
-    with st.expander(t("The numbers behind this chart: {title}", title=title) if title else
-                     t("The numbers behind this chart")):
+    # an expander's label is Markdown, and a title may carry data text (an acronym, a name)
+    with st.expander(t("The numbers behind this chart: {title}", title=for_markdown(title))
+                     if title else t("The numbers behind this chart")):
         from atlas.glossary import headed
 
         st.dataframe(headed(translator(), view.table), hide_index=True, width="stretch")

@@ -37,10 +37,10 @@ def test_upload_limit_is_small_because_nothing_is_uploaded():
     assert uploads == [] and OPTIONS["server.maxUploadSize"] <= 1
 
 
-def test_dockerfile_serves_the_entrypoint_with_a_healthcheck():
+def test_dockerfile_serves_the_app_behind_the_proxy_with_a_healthcheck():
     docker = (ROOT / "Dockerfile").read_text(encoding="utf-8")
     assert docker.startswith("FROM python:3.11-slim") or "\nFROM python:3.11-slim" in docker
-    assert "requirements.lock" in docker and "EXPOSE 8501" in docker
-    assert "/_stcore/health" in docker and "streamlit_app.py" in docker
+    assert "requirements.lock" in docker and "EXPOSE 8080" in docker and "nginx-light" in docker
+    assert "/_stcore/health" in docker and "deploy.serve" in docker and "atlas.light" in docker
     commands = [line for line in docker.splitlines() if line.startswith(("RUN", "CMD"))]
     assert not any("chromium" in line.lower() or "playwright install" in line for line in commands)

@@ -90,6 +90,11 @@ CASES: list[tuple[str, str, bool]] = [
     ("planner", q(theme="x"), True),
     ("planner", q(regions="Africa," + SCRIPT), True),
     ("planner", q(format=SCRIPT), True),
+    ("calendar", q(iso3=SCRIPT), True),
+    ("calendar", q(rigo="../etc", theme=BACKTICK), True),
+    ("calendar", q(region="x" * 300), True),
+    ("cases", q(outcome=IMG), True),
+    ("cases", q(rigo=TEMPLATE, type="x"), True),
 ]
 # Path tricks one segment deep: Streamlit runs the main page (no message of ours), or redirects.
 PATH_CASES: list[tuple[str, str, bool]] = [
