@@ -15,7 +15,6 @@ from playwright.sync_api import Browser
 SLOW = {"offline": False, "latency": 400, "downloadThroughput": 400_000 / 8,
         "uploadThroughput": 200_000 / 8}
 HEADING = "h1"
-MAP_SHAPES = 'iframe[title] >> nth=0'
 
 
 @dataclass
@@ -59,7 +58,7 @@ def first_load(browser: Browser, url: str, slow: bool = False, viewport=None,
     page.locator(HEADING).first.wait_for(timeout=timeout_s * 1000)
     result.heading_s = time.monotonic() - start
     if wait_map:
-        frame = page.frame_locator('iframe[title]').first
+        frame = page.frame_locator('iframe[data-testid="stCustomComponentV1"]').first
         frame.locator("path.leaflet-interactive").first.wait_for(timeout=timeout_s * 1000)
         result.map_s = time.monotonic() - start
     page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']",

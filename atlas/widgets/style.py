@@ -22,8 +22,6 @@ a:focus-visible, button:focus-visible, summary:focus-visible, [role="tab"]:focus
     radial-gradient(farthest-side at 0 50%, #0003, #0000) left / .8rem 100% no-repeat scroll,
     radial-gradient(farthest-side at 100% 50%, #0003, #0000) right / .8rem 100% no-repeat scroll;}}
 .st-key-phone-bar, [class*="st-key-phone-hint"] {{display: none;}}
-.sr-only {{position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
-  white-space: nowrap;}}
 @media (max-width: 640px) {{
   .st-key-phone-bar, [class*="st-key-phone-hint"] {{display: block;}}
   [data-testid="stCustomComponentV1"] {{max-height: 300px;}}
