@@ -203,6 +203,10 @@ def test_context_never_makes_the_un_a_regional_organisation(real_atlas):
 ONLY_ON_COPIES = {
     ("network_links", ("club-de-madrid", "oas", "", "mou")),   # OAS remarks, 22 Sep 2009: docest copy
     ("translations", ("rigos", "coe", "acronym", "fr")),       # "CdE": only the issuu brochure
+    ("network_countries", ("eals", "ETH")),                     # a Wikipedia copy
+    *(("network_countries", ("society-organizational-learning", c)) for c in ("FRA", "SWE", "SGP")),
+    *(("network_countries", ("pacific-disability-forum", c))    # its 2013 report, issuu copy
+      for c in ("FJI", "KIR", "WSM", "TON")),
 }
 
 
