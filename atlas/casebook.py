@@ -46,7 +46,19 @@ def channel_names(atlas: Atlas) -> dict[str, str]:
                                                              strict=True)))
 
 
-def markdown(atlas: Atlas, case) -> str:
+# The texts a case card shows, with the labels their English originals are shown under.
+CARD_FIELDS = (("title", N_("Title")), ("actors", N_("Who")), ("action", N_("What they did")),
+               ("outcome", N_("What came of it")))
+
+
+def card(atlas: Atlas, case) -> texts.Card:
+    """One case as a card: its Markdown, marked when a text is a machine translation (or in
+    English while its translation is updated), with the English originals to show on request."""
+    note, original = texts.translation_note(atlas, case.case_id, "cases", CARD_FIELDS)
+    return texts.Card(for_markdown(case.acronym), markdown(atlas, case, note), "", original)
+
+
+def markdown(atlas: Atlas, case, note: str = "") -> str:
     """One case as Markdown: title, organisation, when, outcome, who did what, what came of it,
     and its sources (every data text escaped)."""
     t = i18n.of(atlas)
@@ -64,6 +76,8 @@ def markdown(atlas: Atlas, case) -> str:
     lines.append(":gray[" + t("Last verified {date}", date=for_markdown(t.date(case.last_verified)))
                  + f" · {verified} · " + t("Sources:") + " "
                  + texts.sources_line(atlas, case.source_ids) + "]")
+    if note:
+        lines.append(texts.mark_line(note))
     return "\n\n".join(lines)
 
 

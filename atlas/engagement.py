@@ -10,6 +10,7 @@ import pandas as pd
 
 from atlas import casebook, charts, exports, i18n, queries, windows
 from atlas.charts import ChartView
+from atlas.i18n.data import with_text_language
 from atlas.tables import Atlas
 
 STATUS_COLOURS = {windows.ANNOUNCED: "#c85200", windows.USUAL: "#a3cce9"}
@@ -86,8 +87,9 @@ def calendar(atlas: Atlas, today: dt.date, iso3: str | None, rigo_id: str | None
         chart = charts.view(timeline(shown, months, t), shown.drop(columns=["order", "end_excl"]),
                             cited, atlas.as_of, t)
     return Calendar(fitting, rows, chart, windows.table(t, fitting),
-                    exports.downloads(fitting.drop(columns=["acronym", "region"]), cited,
-                                      atlas.as_of), cited)
+                    exports.downloads(with_text_language(atlas, fitting.drop(
+                        columns=["acronym", "region"]), "engagement_windows"), cited, atlas.as_of),
+                    cited)
 
 
 @dataclass(frozen=True)
@@ -103,5 +105,6 @@ def cases(atlas: Atlas, today: dt.date, region: str | None, rigo_id: str | None,
     chosen = casebook.choose(atlas, today, region, rigo_id, channel_type, theme, outcome)
     cited = queries.sources_for(atlas, chosen)
     return Cases(chosen, casebook.table(i18n.of(atlas), chosen),
-                 exports.downloads(chosen.drop(columns=["acronym", "region"]), cited, atlas.as_of),
+                 exports.downloads(with_text_language(atlas, chosen.drop(
+                     columns=["acronym", "region"]), "cases"), cited, atlas.as_of),
                  cited)

@@ -14,6 +14,7 @@ from atlas.escape import for_href, for_markdown
 from atlas.i18n import N_, data
 from atlas.pathways import BAND_LABELS, CLOSED, CONDITIONAL, OPEN
 from atlas.tables import Atlas
+from etl import catalog
 
 BAND_MARKS = {OPEN: "✔", CONDITIONAL: "◐", CLOSED: "✖"}
 BAND_COLOURS = {OPEN: "green", CONDITIONAL: "orange", CLOSED: "gray"}
@@ -59,23 +60,31 @@ MARKS = {"machine": N_("machine translation: the ? sign shows the English origin
          "stale": N_("in English: the translation is being updated")}
 
 
-def translation_note(atlas: Atlas, channel_id: str) -> tuple[str, str]:
-    """(a mark for the card, the English originals) when any of its texts is a machine
-    translation or shown in English because its translation is stale; ('', '') otherwise."""
+def translation_note(atlas: Atlas, record_id: str, table: str = "channels",
+                     fields: tuple[tuple[str, str], ...] = READ_FIELDS) -> tuple[str, str]:
+    """(a mark for the card, the English originals) when any of the record's `fields` (name,
+    label) is a machine translation or shown in English because its translation is stale;
+    ('', '') otherwise. `table` is a translatable table (a channel, a window, a case)."""
     if atlas.english is None:
         return "", ""
     origins = atlas.derived("origins", data.origins)
-    kinds = {f: origins.get(("channels", channel_id, f)) for f, _ in READ_FIELDS}
+    kinds = {f: origins.get((table, record_id, f)) for f, _ in fields}
     t = i18n.of(atlas)
     mark = " · ".join(t(MARKS[k]) for k in ("machine", "stale") if k in kinds.values())
-    machine = [(f, label) for f, label in READ_FIELDS if kinds[f] == "machine"]
+    machine = [(f, label) for f, label in fields if kinds[f] == "machine"]
     if not machine:
         return mark, ""
-    english = atlas.english.derived("channels_by_id", lambda a: a.channels.set_index("channel_id"))
-    row = english.loc[channel_id]
+    key = catalog.TRANSLATABLE[table][0]
+    english = atlas.english.derived(f"{table}_by_id", lambda a: getattr(a, table).set_index(key))
+    row = english.loc[record_id]
     original = "\n\n".join("**" + t("{label}, in English:", label=t(label)) + "** "
                              + for_markdown(row[f]) for f, label in machine)
     return mark, original
+
+
+def mark_line(mark: str) -> str:
+    """The card's last line saying its texts are machine-translated or being updated."""
+    return f":violet[{for_markdown(mark)}]"
 
 
 def card_markdown(atlas: Atlas, ch, mark: str = "") -> str:
@@ -103,7 +112,7 @@ def card_markdown(atlas: Atlas, ch, mark: str = "") -> str:
     lines.append(":gray[" + t("Last verified {date}", date=for_markdown(t.date(ch.last_verified)))
                  + f" · {verified} · " + t("Sources:") + f" {sources_line(atlas, ch.source_ids)}]")
     if mark:
-        lines.append(f":violet[{for_markdown(mark)}]")
+        lines.append(mark_line(mark))
     return "\n\n".join(lines)
 
 

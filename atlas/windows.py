@@ -16,7 +16,7 @@ from babel.lists import format_list
 
 from atlas import glossary, i18n, links, texts
 from atlas.escape import for_markdown
-from atlas.i18n import Translator
+from atlas.i18n import N_, Translator
 from atlas.queries import BELONGING, membership_on
 from atlas.tables import Atlas
 
@@ -154,7 +154,21 @@ def ordered(windows: pd.DataFrame) -> pd.DataFrame:
         ["_k", "acronym", "title"]).drop(columns="_k").reset_index(drop=True)
 
 
-def markdown(atlas: Atlas, w, lang: str = "") -> str:
+# The texts a window card shows, with the labels their English originals are shown under.
+CARD_FIELDS = (("title", N_("Window")), ("what_happens", N_("What happens")),
+               ("who_may_take_part", N_("Who may take part")),
+               ("cso_action", N_("What a CSO must do")), ("lead_time", N_("By when")),
+               ("last_held_place", N_("Where it was last held")))
+
+
+def card(atlas: Atlas, w, lang: str = "") -> texts.Card:
+    """One window as a card: its Markdown, marked when a text is a machine translation (or in
+    English while its translation is updated), with the English originals to show on request."""
+    note, original = texts.translation_note(atlas, w.window_id, "engagement_windows", CARD_FIELDS)
+    return texts.Card(for_markdown(w.acronym), markdown(atlas, w, lang, note), "", original)
+
+
+def markdown(atlas: Atlas, w, lang: str = "", note: str = "") -> str:
     """One window as Markdown: title and organisation, when, what happens, who, what to do and by
     when, a link to its organisation's page (where its channel card is) and its sources."""
     t = i18n.of(atlas)
@@ -172,4 +186,6 @@ def markdown(atlas: Atlas, w, lang: str = "") -> str:
                      + (f" ({for_markdown(t.data(w.last_held_place))})" if w.last_held_place else ""))
     lines.append(":gray[" + t("Last verified {date}", date=for_markdown(t.date(w.last_verified)))
                  + " · " + t("Sources:") + " " + texts.sources_line(atlas, w.source_ids) + "]")
+    if note:
+        lines.append(texts.mark_line(note))
     return "\n\n".join(lines)

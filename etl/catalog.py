@@ -182,6 +182,10 @@ TRANSLATABLE: dict[str, tuple[str, tuple[str, ...]]] = {  # table -> (id column,
     "networks": ("network_id", ("name", "acronym")),
     "recommendations": ("rec_id", ("text",)),
     "questions": ("question_id", ("text", "summary")),
+    # last_held_place/next_place: a city, often with prose ("online (autumn session)").
+    "engagement_windows": ("window_id", ("title", "what_happens", "who_may_take_part", "cso_action",
+                                         "lead_time", "recurrence", "last_held_place", "next_place")),
+    "cases": ("case_id", ("title", "actors", "action", "outcome")),
 }
 TRANSLATIONS = Table(
     "translations",

@@ -12,7 +12,7 @@ from atlas.pathways import CLOSED, CONDITIONAL, OPEN
 from atlas.texts import BAND_MARKS, Card
 from atlas.widgets import translator
 
-__all__ = ["BAND_MARKS", "paged", "show"]
+__all__ = ["BAND_MARKS", "card", "paged", "show"]
 T = TypeVar("T")
 PAGE = 25  # cards drawn at once; more on request (a large dataset can hold thousands per band)
 
@@ -26,12 +26,14 @@ EMPTY_BANDS = {
 }
 
 
-def _card(card: Card) -> None:
+def card(item: Card) -> None:
+    """One card in a border: its Markdown, the English originals behind the ? sign, and its
+    practice notes in an expander."""
     box = st.container(border=True)
-    box.markdown(card.markdown, help=card.original or None)
-    if card.practice:
+    box.markdown(item.markdown, help=item.original or None)
+    if item.practice:
         t = translator()
-        box.expander(t("What happens in practice")).markdown(card.practice)
+        box.expander(t("What happens in practice")).markdown(item.practice)
 
 
 def _more(key: str) -> None:
@@ -59,10 +61,10 @@ def show(cards: list[Card], key: str, by_rigo: bool = False, empty: str = N_("No
         return
     last: list[str | None] = [None]
 
-    def draw(card: Card) -> None:
-        if by_rigo and card.rigo != last[0]:
-            last[0] = card.rigo
-            st.subheader(card.rigo, anchor=False)
-        _card(card)
+    def draw(item: Card) -> None:
+        if by_rigo and item.rigo != last[0]:
+            last[0] = item.rigo
+            st.subheader(item.rigo, anchor=False)
+        card(item)
 
     paged(cards, key, draw)

@@ -29,10 +29,11 @@ def add_to_calendar(kind: str = "", code: str = "") -> None:
 
 
 def window_cards(atlas: Atlas, chosen: pd.DataFrame, key: str) -> None:
-    """Each window as a bordered card, a page at a time."""
+    """Each window as a bordered card, a page at a time (the ? sign shows the English of a
+    machine-translated text)."""
     lang = lang_param() or ""
-    texts = [windows.markdown(atlas, w, lang) for w in chosen.itertuples(index=False)]
-    cards.paged(texts, key, lambda text: st.container(border=True).markdown(text))
+    cards.paged([windows.card(atlas, w, lang) for w in chosen.itertuples(index=False)], key,
+                cards.card)
 
 
 def _line(atlas: Atlas, w, lang: str | None) -> str:
@@ -64,9 +65,9 @@ def next_windows(atlas: Atlas, iso3: str | None = None, rigo_id: str | None = No
 
 
 def case_cards(atlas: Atlas, chosen: pd.DataFrame, key: str) -> None:
-    """Each case as a bordered card with its sources, a page at a time."""
-    texts = [casebook.markdown(atlas, c) for c in chosen.itertuples(index=False)]
-    cards.paged(texts, key, lambda text: st.container(border=True).markdown(text))
+    """Each case as a bordered card with its sources, a page at a time (the ? sign shows the
+    English of a machine-translated text)."""
+    cards.paged([casebook.card(atlas, c) for c in chosen.itertuples(index=False)], key, cards.card)
 
 
 def profile_cases(atlas: Atlas, iso3: str | None = None, rigo_id: str | None = None) -> None:

@@ -95,3 +95,32 @@ def test_profiles_show_next_windows_and_cases():
     text = markdown(rigo)
     assert "rigo/au.ics" in text and "**Used in practice:**" in text
     assert any("documented case" in e.label for e in rigo.expander)
+
+
+@pytest.mark.parametrize(("lang", "page", "params", "translated", "english", "words"), [
+    ("fr", "pages/calendar.py", {"rigo": "au"},
+     "Programme de travail mensuel du Conseil de paix et de sécurité de l",
+     "Monthly programme of work of the AU Peace and Security Council", "Ce qui se passe"),
+    ("fr", "pages/cases.py", {"rigo": "ecowas"},
+     "Le partenariat du WANEP avec la CEDEAO en matière d",
+     "WANEP's partnership with ECOWAS on early warning", "Titre"),
+    ("es", "pages/calendar.py", {"rigo": "oas"},
+     "Período de sesiones de la CIDH: solicitudes de audiencias públicas",
+     "IACHR period of sessions \\- requests for public hearings", "Qué ocurre"),
+    ("es", "pages/cases.py", {"rigo": "ecowas"},
+     "La asociación del WANEP con la CEDEAO en materia de alerta temprana",
+     "WANEP's partnership with ECOWAS on early warning", "Título"),
+])
+def test_windows_and_cases_are_shown_in_the_visitors_language(lang, page, params, translated,
+                                                               english, words):
+    """A window or a case opened in French or Spanish reads in that language, says it is a
+    machine translation, and keeps its English original behind the ? sign."""
+    at = run(page, lang=lang, **params)
+    cards = [m for m in at.markdown if translated in m.value]
+    assert cards, f"no card shows '{translated}'"
+    assert english not in markdown(at)  # the English title is not shown as such
+    card = cards[0]
+    assert "traduction automatique" in card.value or "traducción automática" in card.value
+    assert english in card.proto.help and words in card.proto.help
+    cells = [str(v) for table in [*at.dataframe, *at.table] for v in table.value.to_numpy().ravel()]
+    assert any(translated in cell for cell in cells), "the table lists the English title"
