@@ -8,6 +8,7 @@ English text instead; `python -m etl build` lists every stale one so it can be u
 from __future__ import annotations
 
 from pathlib import PurePath
+from types import SimpleNamespace
 
 import pandas as pd
 
@@ -22,10 +23,20 @@ def lang_of(item: Located) -> str:
     return PurePath(item.path).parent.name
 
 
+def _records(data: Curated, table: str) -> list:
+    """The English records of `table` as published: a window's last and next places are derived
+    from its dates (etl.steps.events), so they are read from the published row."""
+    if table == "engagement_windows":
+        from etl.steps import events
+
+        return [SimpleNamespace(**events.window_row(w)) for w in data.records(table)]
+    return list(data.records(table))
+
+
 def _english(data: Curated) -> dict[tuple[str, str], object]:
     """(table, id) -> the English record."""
     return {(table, str(getattr(r, key))): r
-            for table, (key, _) in catalog.TRANSLATABLE.items() for r in data.records(table)}
+            for table, (key, _) in catalog.TRANSLATABLE.items() for r in _records(data, table)}
 
 
 def _english_text(record: object, field: str) -> str:

@@ -18,7 +18,8 @@ def _cited(*groups: list[str]) -> list[str]:
     return list(dict.fromkeys(sid for group in groups for sid in group))
 
 
-def _window_row(w) -> dict:
+def window_row(w) -> dict:
+    """A window as published: its last held and next dates and places taken from its dates."""
     held = sorted(w.held, key=lambda h: h.start)
     last = held[-1] if held else None
     row = w.model_dump(exclude={"held", "next"})
@@ -39,7 +40,7 @@ def _window_row(w) -> dict:
 
 def windows(data: Curated) -> pd.DataFrame:
     """One row per window; the next date only where a source announces it, else marked so."""
-    return frame(catalog.ENGAGEMENT_WINDOWS, (_window_row(w) for w in data.records("engagement_windows")))
+    return frame(catalog.ENGAGEMENT_WINDOWS, (window_row(w) for w in data.records("engagement_windows")))
 
 
 def cases(data: Curated) -> pd.DataFrame:
