@@ -112,7 +112,8 @@ def clean_text(value: object, multiline: bool = False) -> str:
         text = value.decode("utf-8", errors="replace")
     else:
         text = "" if value is None else str(value)
-    text = text.encode("utf-8", errors="surrogatepass").decode("utf-8", errors="replace")
+    # Surrogate pairs become their character, a lone surrogate one U+FFFD.
+    text = text.encode("utf-16-le", errors="surrogatepass").decode("utf-16-le", errors="replace")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     keep = "\n\t" if multiline else ""
     text = "".join(c for c in text if c in keep or unicodedata.category(c) != "Cc")
@@ -139,8 +140,10 @@ def clean(draft: Draft) -> Draft:
 
 def web_address(url: str) -> bool:
     """An absolute http(s) address with a host name, no spaces or credentials."""
-    if not url or len(url) > MAX_URL or any(c.isspace() for c in url):
+    if not url or len(url) > MAX_URL:
         return False
+    if any(c.isspace() or unicodedata.category(c) in ("Cc", "Cf") for c in url):
+        return False  # spaces, controls, invisible and direction marks
     try:
         parts = urlsplit(url)
         host = parts.hostname or ""
