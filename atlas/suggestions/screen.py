@@ -115,8 +115,9 @@ def clean_text(value: object, multiline: bool = False) -> str:
     # Surrogate pairs become their character, a lone surrogate one U+FFFD.
     text = text.encode("utf-16-le", errors="surrogatepass").decode("utf-16-le", errors="replace")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    keep = "\n\t" if multiline else ""
-    text = "".join(c for c in text if c in keep or unicodedata.category(c) != "Cc")
+    if not text.isprintable():  # the common case skips the character-by-character pass
+        keep = "\n\t" if multiline else ""
+        text = "".join(c for c in text if c in keep or unicodedata.category(c) != "Cc")
     return text.strip()
 
 

@@ -11,11 +11,13 @@ from atlas.suggestions import screen
 from atlas.tables import PROCESSED
 from tests.suggestions.drafts import draft
 
-NOW = time.time()
+
+def now() -> float:
+    return time.time()
 
 
 def test_a_good_draft_passes():
-    verdict = screen.check(draft(), NOW)
+    verdict = screen.check(draft(), now())
     assert verdict.ok and verdict.refused is None and verdict.spam_reason is None
 
 
@@ -26,7 +28,7 @@ def test_a_good_draft_passes():
     "https://au.int:99999/", "vbscript:msgbox", "https://au.int/" + "x" * 2001,
 ])
 def test_evidence_must_be_a_public_web_address(url):
-    refused = screen.check(draft(evidence_url=url), NOW).refused
+    refused = screen.check(draft(evidence_url=url), now()).refused
     assert refused in (screen.NO_EVIDENCE, screen.BAD_EVIDENCE, screen.LONG_URL)
 
 
@@ -35,16 +37,16 @@ def test_evidence_must_be_a_public_web_address(url):
     "https://sadc.int/" + "x" * 1980, "https://例え.jp/ページ",
 ])
 def test_web_addresses_accepted(url):
-    assert screen.check(draft(evidence_url=url), NOW).refused is None
+    assert screen.check(draft(evidence_url=url), now()).refused is None
 
 
 def test_length_limits():
-    assert screen.check(draft(proposed_value="x" * 2000), NOW).ok
-    assert screen.check(draft(proposed_value="x" * 2001), NOW).refused == screen.LONG_PROPOSED
-    assert screen.check(draft(note="x" * 4000), NOW).ok
-    assert screen.check(draft(note="x" * 4001), NOW).refused == screen.LONG_NOTE
-    assert screen.check(draft(proposed_value="", note=""), NOW).refused == screen.NO_CHANGE
-    assert screen.check(draft(proposed_value="", note="The channel closed."), NOW).ok
+    assert screen.check(draft(proposed_value="x" * 2000), now()).ok
+    assert screen.check(draft(proposed_value="x" * 2001), now()).refused == screen.LONG_PROPOSED
+    assert screen.check(draft(note="x" * 4000), now()).ok
+    assert screen.check(draft(note="x" * 4001), now()).refused == screen.LONG_NOTE
+    assert screen.check(draft(proposed_value="", note=""), now()).refused == screen.NO_CHANGE
+    assert screen.check(draft(proposed_value="", note="The channel closed."), now()).ok
 
 
 @pytest.mark.parametrize("email,good", [
@@ -55,17 +57,17 @@ def test_length_limits():
     ("ana@example..org", False),
 ])
 def test_email_shape(email, good):
-    refused = screen.check(draft(contact_email=email), NOW).refused
+    refused = screen.check(draft(contact_email=email), now()).refused
     assert (refused is None) == good and refused in (None, screen.BAD_EMAIL)
 
 
 def test_records_and_fields_must_exist():
-    assert screen.check(draft(table="users"), NOW).refused == screen.NO_RECORD
-    assert screen.check(draft(field="password"), NOW).refused == screen.NO_RECORD
-    assert screen.check(draft(field="source_ids"), NOW).refused == screen.NO_RECORD
-    assert screen.check(draft(record_id="x" * 201), NOW).refused == screen.NO_RECORD
+    assert screen.check(draft(table="users"), now()).refused == screen.NO_RECORD
+    assert screen.check(draft(field="password"), now()).refused == screen.NO_RECORD
+    assert screen.check(draft(field="source_ids"), now()).refused == screen.NO_RECORD
+    assert screen.check(draft(record_id="x" * 201), now()).refused == screen.NO_RECORD
     missing_channel = draft(table="channels", record_id="", field="*", current_value="")
-    assert screen.check(missing_channel, NOW).ok
+    assert screen.check(missing_channel, now()).ok
 
 
 @pytest.mark.parametrize("table", sorted(screen.ALLOWED))
@@ -78,20 +80,20 @@ def test_allowed_fields_are_the_published_columns(table):
 
 
 def test_spam_signals():
-    assert screen.check(draft(honeypot="http://buy.example"), NOW).spam_reason == "honeypot"
-    assert screen.check(draft(started_at=NOW - 1), NOW).spam_reason == "too_fast"
-    assert screen.check(draft(started_at=NOW - screen.MIN_FILL_SECONDS), NOW).ok
-    assert screen.check(draft(started_at=0), NOW).spam_reason == "bad_start"
-    assert screen.check(draft(started_at=NOW + 60), NOW).spam_reason == "bad_start"
-    assert screen.check(draft(), NOW, session_count=9).ok
-    assert screen.check(draft(), NOW, session_count=10).spam_reason == "session_cap"
-    assert screen.check(draft(), NOW, day_count=999).ok
-    assert screen.check(draft(), NOW, day_count=1000).spam_reason == "site_cap"
+    assert screen.check(draft(honeypot="http://buy.example"), now()).spam_reason == "honeypot"
+    assert screen.check(draft(started_at=now() - 1), now()).spam_reason == "too_fast"
+    assert screen.check(draft(started_at=now() - screen.MIN_FILL_SECONDS), now()).ok
+    assert screen.check(draft(started_at=0), now()).spam_reason == "bad_start"
+    assert screen.check(draft(started_at=now() + 60), now()).spam_reason == "bad_start"
+    assert screen.check(draft(), now(), session_count=9).ok
+    assert screen.check(draft(), now(), session_count=10).spam_reason == "session_cap"
+    assert screen.check(draft(), now(), day_count=999).ok
+    assert screen.check(draft(), now(), day_count=1000).spam_reason == "site_cap"
 
 
 def test_refusal_comes_before_spam():
     """A bot that fills the honeypot and a bad link learns nothing it could not see anyway."""
-    verdict = screen.check(draft(honeypot="x", evidence_url="javascript:x"), NOW)
+    verdict = screen.check(draft(honeypot="x", evidence_url="javascript:x"), now())
     assert verdict.refused == screen.BAD_EVIDENCE
 
 
@@ -119,4 +121,4 @@ def test_surrogate_pairs_are_joined_and_invisible_marks_refused_in_links():
     assert screen.clean_text("\ud83d\ude00") == "\U0001f600"
     assert screen.clean_text(b"caf\xe9 ok") == "caf\ufffd ok"
     for url in ("https://au.int/\u202etxt.exe", "https://au\u200b.int/x"):
-        assert screen.check(draft(evidence_url=url), NOW).refused == screen.BAD_EVIDENCE
+        assert screen.check(draft(evidence_url=url), now()).refused == screen.BAD_EVIDENCE
