@@ -127,6 +127,9 @@ def clean(draft: Draft) -> Draft:
         f.name: clean_text(getattr(draft, f.name), f.name in _MULTILINE)
         for f in fields(draft) if f.name != "started_at"
     }
+    changes["session_id"] = str(changes["session_id"])[:MAX_SHORT]
+    if len(str(changes["token"])) > MAX_SHORT:
+        changes["token"] = ""  # a forged key: no idempotency for it
     if changes["lang"] not in LANGS:
         changes["lang"] = "en"
     if changes["page_url"] and not web_address(str(changes["page_url"])):
@@ -194,8 +197,7 @@ def spam_reason(draft: Draft, now: float | dt.datetime, session_count: int = 0,
     elapsed = _epoch(now) - draft.started_at
     if not draft.started_at or elapsed < MIN_FILL_SECONDS or elapsed > 86_400 * 2:
         return "too_fast" if 0 <= elapsed < MIN_FILL_SECONDS else "bad_start"
-    if len(draft.current_value) > MAX_CURRENT or len(draft.session_id) > MAX_SHORT \
-            or len(draft.token) > MAX_SHORT:
+    if len(draft.current_value) > MAX_CURRENT:  # the page fills it in: a forged form
         return "oversized"
     if session_count >= SESSION_CAP_PER_HOUR:
         return "session_cap"
