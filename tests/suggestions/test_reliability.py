@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from atlas.suggestions import db, screen, store
+from atlas.suggestions import db, intake, screen, store
 from tests.suggestions.drafts import draft
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -119,6 +119,7 @@ db.migrate(engine)
 """
 
 
+@pytest.mark.slow
 def test_several_processes_migrate_a_new_database_at_once(fresh_url, tmp_path):
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     go = tmp_path / "go"
@@ -138,8 +139,29 @@ def test_several_processes_migrate_a_new_database_at_once(fresh_url, tmp_path):
         engine.dispose()
 
 
-def test_hostile_settings_do_not_matter_to_the_cap_window(engine):
+def test_session_cap_ignores_the_claimed_start_time(engine):
     """The session cap counts the last hour only, whatever the client claims as its start time."""
     for _ in range(screen.SESSION_CAP_PER_HOUR):
         store.submit(engine, draft(session_id="same", started_at=time.time() - 10_000))
     assert store.submit(engine, draft(session_id="same")).state == "spam"
+
+
+def test_a_group_that_meets_a_token_stored_meanwhile_falls_back_to_one_by_one(engine, monkeypatch):
+    """Another process stored the same token between the group's look-up and its insert: the
+    group's transaction fails on the unique token, then each submission is written alone (the
+    duplicate gets the stored reference, the others are stored)."""
+    first = store.submit(engine, draft(token="raced", session_id="a"))
+    monkeypatch.setattr(intake, "_known", lambda connection, tokens: {})  # the look-up misses it
+    drafts = [screen.clean(draft(token=t, session_id=t)) for t in ("new-1", "raced", "new-2")]
+    with pytest.raises(sa.exc.IntegrityError):
+        intake.write_group(engine, drafts, intake.utc())
+    assert len(store.listing(engine)) == 1  # the failed group left nothing behind
+    monkeypatch.undo()
+    batch = [intake._Waiting(d) for d in drafts]
+    monkeypatch.setattr(intake, "write_group", lambda *args: (_ for _ in ()).throw(
+        sa.exc.IntegrityError("INSERT", {}, Exception("token"))))
+    intake._write_batch(engine, batch)
+    assert [w.error for w in batch] == [None, None, None]
+    assert batch[1].receipt == first
+    assert len({w.receipt.reference for w in batch}) == 3
+    assert len(store.listing(engine)) == 3
