@@ -1,7 +1,8 @@
 """A submitter for the kill -9 test: `python -m tests.suggestions.writer URL THREADS`.
 
-Each thread submits through store.submit in a loop and prints every reference once submit has
-returned (the transaction committed), flushed at once: what was acknowledged to a user.
+Each thread submits through store.submit in a loop and prints `token reference` once submit has
+returned (the transaction committed), flushed at once: what was acknowledged to a user. Two
+writers started alike send the same tokens (the same form sent twice, to two app servers).
 """
 
 from __future__ import annotations
@@ -18,10 +19,11 @@ _PRINT = threading.Lock()
 
 def loop(engine, worker: int) -> None:
     for number in range(1_000_000):
-        receipt = store.submit(engine, draft(session_id=f"w{worker}-{number}",
-                                             token=f"w{worker}-{number}", started_at=time.time() - 30))
+        token = f"w{worker}-{number}"
+        receipt = store.submit(engine, draft(session_id=token, token=token,
+                                             started_at=time.time() - 30))
         with _PRINT:
-            sys.stdout.write(receipt.reference + "\n")
+            sys.stdout.write(f"{token} {receipt.reference}\n")
             sys.stdout.flush()
 
 
