@@ -2,7 +2,9 @@
 
 SQLite (the default): WAL, a 10 s busy timeout, foreign keys on every connection; writes take the
 database lock at BEGIN (BEGIN IMMEDIATE) and, within a process, queue on one lock, so concurrent
-writers wait in turn instead of failing. PostgreSQL (a configured URL): psycopg 3, pre-ping.
+writers wait in turn instead of failing. synchronous=NORMAL: a commit survives the process being
+killed (tested with SIGKILL); a power cut may lose the last commits, one reason why a hosted
+deployment uses PostgreSQL. PostgreSQL (a configured URL): psycopg 3, pre-ping.
 """
 
 from __future__ import annotations

@@ -152,9 +152,13 @@ def history(engine: Engine, reference: str) -> list[Event]:
 
 def transition(engine: Engine, reference: str, to_state: str, reviewer: str, reason: str = "",
                merged_in: str = "", now: dt.datetime | None = None) -> SuggestionRow:
-    """Move a suggestion to `to_state` (if allowed from its state) and log the move."""
+    """Move a suggestion to `to_state` (if allowed from its state) and log the move. A reviewer
+    is required, and for `merged` the build or commit it went into (`merged_in`)."""
     reference, moment = normalise_reference(reference), utc(now)
     reviewer, reason = screen.clean_text(reviewer)[:100], screen.clean_text(reason, True)
+    merged_in = screen.clean_text(merged_in)[:100]
+    if not reviewer:
+        raise ValueError("a reviewer is required")
     with writing(engine) as connection:
         state = connection.execute(sa.select(suggestions.c.state).where(
             suggestions.c.reference == reference).with_for_update()).scalar_one_or_none()
@@ -162,9 +166,12 @@ def transition(engine: Engine, reference: str, to_state: str, reviewer: str, rea
             raise NotFound(reference)
         if to_state not in TRANSITIONS.get(state, ()):
             raise IllegalTransition(f"{reference}: {state} -> {to_state} is not allowed")
+        if to_state == "merged" and not merged_in:
+            raise ValueError("merged_in (the build or commit) is required to mark it merged")
         changes = {"state": to_state, "updated_at": moment, "reviewer": reviewer, "reason": reason}
         if merged_in:
-            changes["merged_in"] = screen.clean_text(merged_in)[:100]
+            changes["merged_in"] = merged_in
+            reason = reason or f"merged in {merged_in}"
         connection.execute(suggestions.update().where(suggestions.c.reference == reference)
                            .values(**changes))
         connection.execute(suggestion_events.insert().values(

@@ -110,7 +110,7 @@ def _in_state(engine, state: str) -> str:
     path = {"received": [], "spam": [], "needs_evidence": ["needs_evidence"],
             "accepted": ["accepted"], "rejected": ["rejected"], "merged": ["accepted", "merged"]}
     for step in path[state]:
-        store.transition(engine, reference, step, "lead")
+        store.transition(engine, reference, step, "lead", merged_in="build-1")
     return reference
 
 
@@ -120,7 +120,8 @@ def test_only_the_allowed_transitions_happen(engine, start):
         reference = _in_state(engine, start)
         before = store.history(engine, reference)
         if (start, target) in LEGAL:
-            row = store.transition(engine, reference, target, "lead", reason="checked")
+            row = store.transition(engine, reference, target, "lead", reason="checked",
+                                   merged_in="build-2")
             assert row.state == target and row.reviewer == "lead"
             assert len(store.history(engine, reference)) == len(before) + 1
         else:
@@ -145,6 +146,17 @@ def test_every_change_is_an_event_with_time_reviewer_and_reason(engine):
     assert events[3].reason == "the statute, art. 3"
     assert all(a.at <= b.at for a, b in itertools.pairwise(events))
     assert all(e.at.tzinfo is not None for e in events)
+
+
+def test_a_reviewer_and_a_build_are_required(engine):
+    reference = _in_state(engine, "accepted")
+    with pytest.raises(ValueError, match="reviewer"):
+        store.transition(engine, reference, "rejected", " \x00 ")
+    with pytest.raises(ValueError, match="merged_in"):
+        store.transition(engine, reference, "merged", "lead")
+    assert store.get(engine, reference).state == "accepted"
+    store.transition(engine, reference, "merged", "lead", merged_in="abc123")
+    assert store.history(engine, reference)[-1].reason == "merged in abc123"
 
 
 def test_unknown_reference(engine):
