@@ -92,11 +92,15 @@ def cluster(max_connections: int = 200) -> Iterator[str]:
         shutil.rmtree(base, ignore_errors=True)
 
 
+def _interrupt(*_: object) -> None:
+    raise KeyboardInterrupt
+
+
 def main() -> None:
+    signal.signal(signal.SIGTERM, _interrupt)  # stopped either way, the server is stopped too
     with cluster() as url:
         print(url, flush=True)
         with contextlib.suppress(KeyboardInterrupt):
-            signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
             while True:
                 time.sleep(3600)
 

@@ -18,14 +18,19 @@ from deploy import postgres
 BACKENDS = ("sqlite", "postgresql")
 
 
+def no_postgres() -> None:
+    """Skip a PostgreSQL case, or fail it when ATLAS_REQUIRE_POSTGRES=1 (`make test`)."""
+    message = ("PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb): "
+               "run `make postgres` (Debian's postgresql package)")
+    if os.environ.get("ATLAS_REQUIRE_POSTGRES") == "1":
+        pytest.fail(message + "; ATLAS_REQUIRE_POSTGRES=1 requires it.", pytrace=False)
+    pytest.skip(message)
+
+
 @pytest.fixture(scope="session")
 def postgres_url():
     if postgres.binaries() is None:
-        message = ("PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb): "
-                   "run `make postgres` (Debian's postgresql package)")
-        if os.environ.get("ATLAS_REQUIRE_POSTGRES") == "1":
-            pytest.fail(message + "; ATLAS_REQUIRE_POSTGRES=1 requires it.", pytrace=False)
-        pytest.skip(message)
+        no_postgres()
     with postgres.cluster() as url:
         yield url
 

@@ -85,3 +85,31 @@ def test_the_apps_connection_is_migrated_with_the_same_pragmas(clean_env, monkey
     at = AppTest.from_string(APP, default_timeout=60).run()
     assert not at.exception
     assert at.markdown[0].value == f"revision {db.head_revision()}; pragmas ['wal', 10000, 1]"
+
+
+APP_PG = """
+import streamlit as st
+from atlas.suggestions import connect, db, store
+engine = connect.connection()
+st.write(f"{engine.dialect.name} {engine.dialect.driver} {db.current_revision(engine)}")
+"""
+
+
+def test_the_apps_connection_to_postgresql(clean_env, monkeypatch, postgres_url):
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv(settings.URL_VARIABLE, postgres_url.replace("+psycopg", ""))
+    at = AppTest.from_string(APP_PG, default_timeout=60).run()
+    assert not at.exception
+    assert at.markdown[0].value == f"postgresql psycopg {db.head_revision()}"
+
+
+def test_without_postgresql_make_test_fails_and_a_developer_skips(monkeypatch):
+    from tests.suggestions.conftest import no_postgres
+
+    monkeypatch.setenv("ATLAS_REQUIRE_POSTGRES", "1")
+    with pytest.raises(pytest.fail.Exception, match="make postgres"):
+        no_postgres()
+    monkeypatch.delenv("ATLAS_REQUIRE_POSTGRES")
+    with pytest.raises(pytest.skip.Exception, match="make postgres"):
+        no_postgres()
