@@ -19,7 +19,8 @@ from atlas.suggestions.screen import Draft
 
 __all__ = ["STATES", "TRANSITIONS", "SUBMITTER", "Draft", "Event", "IllegalTransition",
            "NotFound", "Receipt", "Refused", "SuggestionRow", "contact", "forget_contact", "get",
-           "history", "listing", "new_reference", "submit", "transition"]
+           "history", "listing", "new_reference", "normalise_reference", "submit", "transition",
+           "utc"]
 
 STATES = ("received", "needs_evidence", "accepted", "rejected", "spam", "merged")
 TRANSITIONS: dict[str, tuple[str, ...]] = {
