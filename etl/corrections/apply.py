@@ -42,7 +42,7 @@ def _path(shown: str) -> Path:
     return path if path.is_absolute() else ROOT / path
 
 
-def _curated(raw: Path) -> Curated:
+def curated(raw: Path) -> Curated:
     try:
         return read_curated(raw)[0]
     except BuildError as err:
@@ -135,7 +135,7 @@ def write_validated(raw: Path, texts: dict[Path, str], out: Path | None,
 def apply(change: Change, raw: Path, out: Path | None = None, static: Path | None = None) -> Applied:
     """Write `change` into `raw` with its evidence and log entry (Refused / Failed otherwise)."""
     check_editable(change)
-    data = _curated(raw)
+    data = curated(raw)
     item = locate(data, change.table, change.record_id)
     source_id, source = evidence(data, change, item)
     record_file = _path(item.path)
@@ -147,17 +147,20 @@ def apply(change: Change, raw: Path, out: Path | None = None, static: Path | Non
     return Applied(_correction_id(log), source_id, old, (record_file, log_file))
 
 
-def log_added(change: Change, raw: Path, out: Path | None = None,
-              static: Path | None = None) -> Applied:
-    """Log a record a maintainer added by hand (it must exist now) with the suggestion's evidence."""
-    data = _curated(raw)
+def log_by_hand(change: Change, kind: str, old: str | None, raw: Path, out: Path | None = None,
+                static: Path | None = None) -> Applied:
+    """Log a change a maintainer made by hand (`added` or `changed`: the record must exist now),
+    citing the suggestion's evidence (a source already declared with its URL is reused)."""
+    data = curated(raw)
     if not record_ids.exists(data, change.table, change.record_id):
-        raise Refused(f"no {change.table} record '{change.record_id}' in data/raw yet: add it first")
-    change = replace(change, field="*")
+        raise Refused(f"no {change.table} record '{change.record_id}' in data/raw: "
+                      f"{'add' if kind == 'added' else 'check'} it first")
+    if kind == "added":
+        change = replace(change, field="*")
     source_id, source = evidence(data, change, None)
     log_file = raw / LOG_FILE
     log_text = log_file.read_text(encoding="utf-8") if log_file.exists() else EMPTY_LOG
-    log = append_log(log_text, source, log_entry(change, "added", None, source_id))
+    log = append_log(log_text, source, log_entry(change, kind, old, source_id))
     write_validated(raw, {log_file: log}, out, static)
     return Applied(_correction_id(log), source_id, None, (log_file,))
 
