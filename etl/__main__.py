@@ -2,9 +2,9 @@
 `python -m etl review ...` (suggested corrections, etl/review.py) and `python -m etl stale
 [--older-than DAYS]` (records not verified lately, etl/stale.py).
 
-Besides the published tables, both write or compare the home map's shapes and the iCalendar files
-in static/data/ (`--static`; by default static/data when --out is the default, else nowhere for
-build).
+Besides the published tables, build and check write or compare the home map's shapes and the
+iCalendar files in static/data/ (`--static`; by default static/data when --out is the default,
+else nowhere for build).
 """
 
 from __future__ import annotations
