@@ -83,6 +83,7 @@ i18n: $(STAMP)
 
 bench: $(STAMP) chromium nginx postgres light
 	$(BIN)/python -m bench
+	$(BIN)/python -m bench.submit
 	ATLAS_LOAD=1 $(BIN)/python -m pytest -q -s tests/load
 
 clean:

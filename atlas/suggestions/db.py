@@ -32,7 +32,7 @@ suggestions = sa.Table(
     "suggestions", metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
     sa.Column("reference", sa.String(16), nullable=False, unique=True),
-    sa.Column("token", sa.String(100), nullable=True, unique=True),
+    sa.Column("token", sa.String(200), nullable=True, unique=True),
     sa.Column("state", sa.String(20), nullable=False),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
@@ -45,7 +45,7 @@ suggestions = sa.Table(
     sa.Column("note", sa.Text, nullable=False),
     sa.Column("lang", sa.String(8), nullable=False),
     sa.Column("page_url", sa.Text, nullable=False),
-    sa.Column("session_id", sa.String(100), nullable=False),
+    sa.Column("session_id", sa.String(200), nullable=False),
     sa.Column("spam_reason", sa.String(40), nullable=True),
     sa.Column("reviewer", sa.String(100), nullable=False),
     sa.Column("reason", sa.Text, nullable=False),
@@ -95,7 +95,7 @@ def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.isolation_level = None  # SQLAlchemy's "begin" event says BEGIN itself
     cursor = dbapi_connection.cursor()
     for pragma in (f"busy_timeout = {BUSY_TIMEOUT_MS}", "journal_mode = WAL",
-                   "synchronous = FULL", "foreign_keys = ON"):
+                   "synchronous = NORMAL", "foreign_keys = ON"):
         cursor.execute(f"PRAGMA {pragma}")
     cursor.close()
 

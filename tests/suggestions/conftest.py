@@ -54,6 +54,21 @@ def database_url(request, tmp_path) -> str:
 
 
 @pytest.fixture
+def fresh_url(request, tmp_path) -> str:
+    """An empty database that was never migrated, of the test's backend."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'fresh' / 'suggestions.sqlite'}"
+    url = sa.make_url(request.getfixturevalue("postgres_url"))
+    name = f"fresh_{abs(hash(request.node.nodeid)) % 10**8}"
+    admin = sa.create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}"')
+        connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    admin.dispose()
+    return url.set(database=name).render_as_string(hide_password=False)
+
+
+@pytest.fixture
 def engine(database_url):
     bound = db.engine(database_url)
     yield bound
@@ -61,5 +76,6 @@ def engine(database_url):
 
 
 def pytest_generate_tests(metafunc):
-    if "database_url" in metafunc.fixturenames:
-        metafunc.parametrize("database_url", BACKENDS, indirect=True)
+    for name in ("database_url", "fresh_url"):
+        if name in metafunc.fixturenames:
+            metafunc.parametrize(name, BACKENDS, indirect=True)
