@@ -63,6 +63,16 @@ def locate(data: Curated, table: str, record_id: str) -> Located:
     return found[0]
 
 
+def full_id(change: Change, item: Located) -> str:
+    """The id that still names the record after the change (a membership's open period, named
+    RIGO/ISO3, is logged with its start: setting its end_date closes it)."""
+    key = record_ids.membership_id(change.record_id) if change.table == "memberships" else None
+    if key is None:
+        return change.record_id
+    start = item.record.start_date
+    return f"{key.rigo_id}/{key.iso3}/{start.isoformat() if start else record_ids.BEFORE_2000}"
+
+
 def evidence(data: Curated, change: Change, item: Located | None) -> tuple[str, dict | None]:
     """The id citing the evidence, and the new source to declare (None when the URL is already a
     source). The id is `evidence-<reference>` (a suffix keeps it unique)."""
@@ -137,6 +147,7 @@ def apply(change: Change, raw: Path, out: Path | None = None, static: Path | Non
     check_editable(change)
     data = curated(raw)
     item = locate(data, change.table, change.record_id)
+    change = replace(change, record_id=full_id(change, item))
     source_id, source = evidence(data, change, item)
     record_file = _path(item.path)
     new_record, old = edit_record(record_file.read_text(encoding="utf-8"), change, source_id)

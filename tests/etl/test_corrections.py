@@ -171,3 +171,13 @@ def test_a_record_added_by_hand_is_logged_as_added(raw_copy):
     done = applying.log_by_hand(change(record_id="alpha-forum"), "added", None, raw_copy)
     log = (raw_copy / "corrections.yaml").read_text()
     assert done.correction_id in log and "change: added" in log and "field: '*'" in log
+
+
+def test_the_open_period_of_a_country_can_be_named_without_its_start(raw_copy, tmp_path):
+    applying.apply(change(table="memberships", record_id="alpha/KEN", field="end_date",
+                          proposed="2026-06-30"), raw_copy, tmp_path / "out")
+    rows = pd.read_csv(tmp_path / "out" / "memberships.csv", dtype=str, keep_default_na=False)
+    kenya = rows[(rows.rigo_id == "alpha") & (rows.iso3 == "KEN")].iloc[0]
+    uganda = rows[(rows.rigo_id == "alpha") & (rows.iso3 == "UGA")].iloc[0]
+    assert (kenya.end_date, kenya.last_verified) == ("2026-06-30", "2026-12-02")
+    assert (uganda.end_date, uganda.last_verified) == ("", "2026-01-01")
