@@ -20,6 +20,8 @@ import getpass
 import sys
 from pathlib import Path
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from atlas.suggestions import db, settings, store
 from etl import review_text
 from etl.build import PROCESSED, RAW, STATIC_DATA
@@ -165,6 +167,11 @@ def main(argv: list[str]) -> int:
         return run(engine, args)
     except store.IllegalTransition as err:
         _say(review_text.inert(err))
+        return 1
+    except SQLAlchemyError as err:  # one line, not a traceback (and never the URL's password)
+        detail = str(getattr(err, "orig", None) or err).splitlines()[0]
+        print(f"database error: {type(err).__name__}: {review_text.inert(detail, 300)}",
+              file=sys.stderr)
         return 1
     finally:
         engine.dispose()

@@ -7,9 +7,12 @@ message. Only a change that builds is kept, and data/processed (and static/data)
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import subprocess
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -142,8 +145,25 @@ def write_validated(raw: Path, texts: dict[Path, str], out: Path | None,
         build(raw, out, static)
 
 
+@contextmanager
+def one_at_a_time(raw: Path) -> Iterator[None]:
+    """Two reviewers accepting at once on one machine take turns (a lock file outside data/raw)."""
+    name = hashlib.sha256(str(raw.resolve()).encode()).hexdigest()[:16]
+    with open(Path(tempfile.gettempdir()) / f"engagement-atlas-review-{name}.lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
 def apply(change: Change, raw: Path, out: Path | None = None, static: Path | None = None) -> Applied:
     """Write `change` into `raw` with its evidence and log entry (Refused / Failed otherwise)."""
+    with one_at_a_time(raw):
+        return _apply(change, raw, out, static)
+
+
+def _apply(change: Change, raw: Path, out: Path | None, static: Path | None) -> Applied:
     check_editable(change)
     data = curated(raw)
     item = locate(data, change.table, change.record_id)
@@ -162,6 +182,12 @@ def log_by_hand(change: Change, kind: str, old: str | None, raw: Path, out: Path
                 static: Path | None = None) -> Applied:
     """Log a change a maintainer made by hand (`added` or `changed`: the record must exist now),
     citing the suggestion's evidence (a source already declared with its URL is reused)."""
+    with one_at_a_time(raw):
+        return _log_by_hand(change, kind, old, raw, out, static)
+
+
+def _log_by_hand(change: Change, kind: str, old: str | None, raw: Path, out: Path | None,
+                 static: Path | None) -> Applied:
     data = curated(raw)
     if not record_ids.exists(data, change.table, change.record_id):
         raise Refused(f"no {change.table} record '{change.record_id}' in data/raw: "

@@ -156,3 +156,10 @@ def test_a_missing_record_is_accepted_with_a_skeleton_then_merged_by_hand(capsys
 def test_an_unknown_reference_is_named_inertly(capsys, engine, sqlite_url):
     code, shown = review(capsys, sqlite_url, "show", "S-\x1b[2J")
     assert code == 1 and "\x1b" not in shown and "no suggestion" in shown
+
+
+def test_an_unreachable_database_is_one_line_without_its_password(capsys):
+    code = main(["review", "--database", "postgresql+psycopg://atlas:s3cret@127.0.0.1:1/x", "list"])
+    said = capsys.readouterr()
+    assert code == 1 and said.err.startswith("database error: OperationalError")
+    assert "s3cret" not in said.err + said.out and "Traceback" not in said.err
