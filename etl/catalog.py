@@ -221,9 +221,18 @@ CASES = Table(
     ("countries", "network_ids", "themes", "source_ids"),
 )
 
+# The log of reviewed changes (issue 13): data/raw/corrections.yaml, one row per change.
+CORRECTIONS = Table(
+    "corrections",
+    ("correction_id", "date", "table", "record_id", "field", "change", "old", "new", "why",
+     "suggestion", *PROVENANCE),
+    ("correction_id",),
+    ("source_ids",),
+)
+
 TABLES: tuple[Table, ...] = (
     SOURCES, RIGOS, MEMBERSHIPS, CHANNELS, NETWORKS, NETWORK_LINKS, RECOMMENDATIONS, QUESTIONS,
-    COUNTRIES, TRANSLATIONS, ENGAGEMENT_WINDOWS, CASES, NETWORK_COUNTRIES, CONTEXT,
+    COUNTRIES, TRANSLATIONS, ENGAGEMENT_WINDOWS, CASES, NETWORK_COUNTRIES, CONTEXT, CORRECTIONS,
 )
 
 

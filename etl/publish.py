@@ -62,7 +62,7 @@ def _field(table: catalog.Table, column: str) -> dict:
     elif column.endswith("year") or column in ("min_years_registered", "every_n_years"):
         kind = "integer"
     elif column.endswith(("_date", "_until", "_since")) or column in (
-            "last_verified", "accessed", "next_start", "next_end"):
+            "last_verified", "accessed", "next_start", "next_end", "date"):
         kind = "date"
     elif column in ("stale", "registered_in_member_state"):
         kind = "boolean"
