@@ -1,8 +1,8 @@
 """Command line: `python -m etl build [--raw DIR] [--out DIR] [--static DIR]` and `python -m etl check`.
 
-Besides the published tables, both write or compare the home map's shapes, the iCalendar files and
-the Atom feeds of changes in static/data/ (`--static`; by default static/data when --out is the default, else nowhere for
-build).
+Besides the published tables, both write or compare the home map's shapes, the iCalendar files
+and the Atom feeds of changes in static/data/ (`--static`; by default static/data when --out is
+the default, else nowhere for build).
 """
 
 from __future__ import annotations
