@@ -7,10 +7,11 @@ from typing import TypeVar
 
 import streamlit as st
 
+from atlas import freshness
 from atlas.i18n import N_
 from atlas.pathways import CLOSED, CONDITIONAL, OPEN
 from atlas.texts import BAND_MARKS, Card
-from atlas.widgets import translator
+from atlas.widgets import today, translator
 
 __all__ = ["BAND_MARKS", "paged", "show"]
 T = TypeVar("T")
@@ -28,7 +29,8 @@ EMPTY_BANDS = {
 
 def _card(card: Card) -> None:
     box = st.container(border=True)
-    box.markdown(card.markdown, help=card.original or None)
+    fresh = freshness.freshness_markdown(translator(), card.last_verified, today())
+    box.markdown(card.markdown + (f"\n\n{fresh}" if fresh else ""), help=card.original or None)
     if card.practice:
         t = translator()
         box.expander(t("What happens in practice")).markdown(card.practice)
