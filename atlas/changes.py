@@ -92,7 +92,8 @@ def _organisation(atlas: Atlas, t: Translator, rigo_id: str, date: str, lang: st
     rigo = rigos.loc[rigo_id]
     label = rigo.acronym
     if eras.era({**rigo.to_dict(), "rigo_id": rigo_id}, dt.date.fromisoformat(date)) == eras.PREDECESSOR:
-        label = f"{t.data(rigo.predecessor)} ({t('predecessor of the {acronym}', acronym=rigo.acronym)})"
+        before = t("predecessor of the {acronym}", acronym=rigo.acronym)
+        label = f"{t.data(rigo.predecessor)} ({before})"
     return f"[{for_markdown(label)}]({links.page_link('rigo', {'id': rigo_id, 'lang': lang})})"
 
 
@@ -123,8 +124,8 @@ def _sources(atlas: Atlas, t: Translator, ids: tuple[str, ...]) -> str:
     urls = atlas.derived("source_urls", lambda a: dict(zip(a.sources.source_id, a.sources.url,
                                                            strict=True)))
     found = [(n, for_href(urls[s])) for n, s in enumerate(ids, 1) if s in urls]
-    cited = " ".join(f"[{n}]({href})" if href else f"[{n}] {t('(seed document)')}"
-                     for n, href in found)
+    seed = t("(seed document)")
+    cited = " ".join(f"[{n}]({href})" if href else f"[{n}] {seed}" for n, href in found)
     return t("Sources:") + " " + cited if cited else ""
 
 
