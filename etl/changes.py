@@ -55,9 +55,9 @@ def empty_corrections() -> pd.DataFrame:
 
 
 def membership_id(rigo_id: str, iso3: str, start_date: str) -> str:
-    """The id of a membership period in the change log: `rigo:ISO3:start` (`before-2000` for an
-    undated start)."""
-    return f"{rigo_id}:{iso3}:{start_date or 'before-2000'}"
+    """The id of a membership period, as corrections name it (etl/record_ids.py):
+    `RIGO/ISO3/START`, `before-2000` for an undated start."""
+    return f"{rigo_id}/{iso3}/{start_date or 'before-2000'}"
 
 
 def _transition(before: pd.Series | None, after: pd.Series, earlier: pd.DataFrame) -> str | None:
@@ -105,7 +105,7 @@ def _correction_rigo(c: pd.Series, tables: dict[str, pd.DataFrame]) -> str:
     if c.table == "rigos":
         return c.record_id
     if c.table == "memberships":
-        return c.record_id.split(":")[0] if ":" in c.record_id else ""
+        return c.record_id.split("/")[0] if "/" in c.record_id else ""
     owners = {"channels": "channel_id", "engagement_windows": "window_id", "cases": "case_id"}
     if c.table in owners and c.table in tables and "rigo_id" in tables[c.table]:
         df = tables[c.table]
@@ -121,8 +121,7 @@ def correction_changes(corrections: pd.DataFrame, tables: dict[str, pd.DataFrame
     for _, c in corrections.fillna("").astype(str).iterrows():
         kind = f"channel_{c.change}" if c.table == "channels" and c.change in (
             "added", "changed", "closed") else "correction"
-        iso3 = c.record_id.split(":")[1] if c.table == "memberships" and c.record_id.count(":") >= 2 \
-            else ""
+        iso3 = c.record_id.split("/")[1] if c.table == "memberships" and "/" in c.record_id else ""
         found.append({"change_id": f"correction:{c.correction_id}", "date": c.date, "kind": kind,
                       "table": c.table, "record_id": c.record_id,
                       "rigo_id": _correction_rigo(c, tables), "iso3": iso3, "field": c.field,

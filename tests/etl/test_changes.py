@@ -45,7 +45,7 @@ def test_a_dated_start_is_a_join_and_an_undated_one_is_no_change():
     assert kinds(log) == [("KEN", "2000-07-07", "joined")]
     row = log.iloc[0]
     assert row.summary == "ALPHA: Kenya became a member."
-    assert row.record_id == "alpha:KEN:2000-07-07" and row.source_ids == "src-ken"
+    assert row.record_id == "alpha/KEN/2000-07-07" and row.source_ids == "src-ken"
 
 
 def test_a_suspension_between_two_member_periods_is_suspended_then_reinstated():
