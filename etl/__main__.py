@@ -1,4 +1,6 @@
-"""Command line: `python -m etl build [--raw DIR] [--out DIR] [--static DIR]` and `python -m etl check`.
+"""Command line: `python -m etl build [--raw DIR] [--out DIR] [--static DIR]` and `python -m etl check`;
+`python -m etl review ...` (suggested corrections, etl/review.py) and `python -m etl stale
+[--older-than DAYS]` (records not verified lately, etl/stale.py).
 
 Besides the published tables, both write or compare the home map's shapes, the iCalendar files
 and the Atom feeds of changes in static/data/ (`--static`; by default static/data when --out is
@@ -28,6 +30,8 @@ def _parser() -> argparse.ArgumentParser:
         cmd.add_argument("--static", type=Path, default=None,
                          help="folder of the map's static shapes (default: static/data when "
                               "--out is data/processed)")
+    sub.add_parser("review", help="review suggested corrections (python -m etl review --help)")
+    sub.add_parser("stale", help="records not verified lately (python -m etl stale --help)")
     return parser
 
 
@@ -49,7 +53,24 @@ def _stale_static(committed: Path, rebuilt: Path) -> list[str]:
                   or (committed / n).read_bytes() != (rebuilt / n).read_bytes())
 
 
+def _delegated(name: str):
+    """The commands with their own parser and module."""
+    if name == "review":
+        from etl import review
+
+        return review.main
+    if name == "stale":
+        from etl import stale
+
+        return stale.main
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    command = _delegated(argv[0]) if argv else None
+    if command is not None:
+        return command(argv[1:])
     args = _parser().parse_args(argv)
     try:
         if args.command == "build":

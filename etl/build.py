@@ -39,6 +39,7 @@ RECORD_STEPS = {
     "cases": event_steps.cases,
     "network_countries": records.network_countries,
     "context": records.context,
+    "corrections": records.corrections,
 }
 
 

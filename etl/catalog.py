@@ -217,6 +217,15 @@ CASES = Table(
     ("countries", "network_ids", "themes", "source_ids"),
 )
 
+# The log of reviewed changes (issue 13): data/raw/corrections.yaml, one row per change.
+CORRECTIONS = Table(
+    "corrections",
+    ("correction_id", "date", "table", "record_id", "field", "change", "old", "new", "why",
+     "suggestion", *PROVENANCE),
+    ("correction_id",),
+    ("source_ids",),
+)
+
 # What changed and when (issue 13), derived by etl/changes.py from the dated membership periods
 # and the corrections log; `summary` is a short English sentence (the app writes its own).
 CHANGE_KINDS = ("joined", "rejoined", "suspended", "reinstated", "left", "observer_admitted",
@@ -231,7 +240,8 @@ CHANGES = Table(
 
 TABLES: tuple[Table, ...] = (
     SOURCES, RIGOS, MEMBERSHIPS, CHANNELS, NETWORKS, NETWORK_LINKS, RECOMMENDATIONS, QUESTIONS,
-    COUNTRIES, TRANSLATIONS, ENGAGEMENT_WINDOWS, CASES, NETWORK_COUNTRIES, CONTEXT, CHANGES,
+    COUNTRIES, TRANSLATIONS, ENGAGEMENT_WINDOWS, CASES, NETWORK_COUNTRIES, CONTEXT, CORRECTIONS,
+    CHANGES,
 )
 
 

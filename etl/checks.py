@@ -23,6 +23,7 @@ UNIQUE_KEYS = {
     "engagement_windows": "window_id",
     "cases": "case_id",
     "context": "context_id",
+    "corrections": "correction_id",
 }
 
 
@@ -243,6 +244,16 @@ def seats_in_their_countries(data: Curated, shapes) -> list[Problem]:
     return problems
 
 
+def corrected_records(data: Curated) -> list[Problem]:
+    """A correction that changed or closed a record names one that exists (etl.record_ids)."""
+    from etl import record_ids
+
+    return [_problem(item, "record_id", f"no {item.record.table} record '{item.record.record_id}'")
+            for item in data.located("corrections")
+            if item.record.change != "added"
+            and not record_ids.exists(data, item.record.table, item.record.record_id)]
+
+
 def _translations(data: Curated) -> list[Problem]:
     from etl import translations
 
@@ -257,7 +268,7 @@ def _events(data: Curated) -> list[Problem]:
 
 CHECKS = (unique_ids, references, country_codes, periods, every_rigo_has_members, unique_links,
           parent_cycles, limited_to_members, possible_dates, *history.CHECKS,
-          context_references, network_countries_once, _translations, _events)
+          context_references, network_countries_once, corrected_records, _translations, _events)
 
 
 def run_checks(data: Curated) -> list[Problem]:

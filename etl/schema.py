@@ -410,6 +410,47 @@ class Case(Provenanced):
         return self
 
 
+# What a correction may name (the suggestion store's tables): table -> the columns a field may be.
+CORRECTABLE: dict[str, tuple[str, ...]] = {t.name: t.columns for t in (
+    c.CHANNELS, c.MEMBERSHIPS, c.NETWORKS, c.NETWORK_COUNTRIES, c.RIGOS, c.SOURCES,
+    c.ENGAGEMENT_WINDOWS, c.CASES, c.RECOMMENDATIONS)}
+CHANGES = ("added", "changed", "closed")
+# A suggestion's reference (atlas.suggestions.store), e.g. S-7K3Q9XWD.
+Reference = Annotated[str, Field(pattern=r"^[A-Z]-[0-9A-Z]{4,32}$")]
+
+
+class Correction(Provenanced):
+    """One reviewed change of the data (data/raw/corrections.yaml): what, why, on what evidence."""
+
+    correction_id: Slug
+    date: IsoDate  # the day the change was merged
+    table: Annotated[str, _one_of(tuple(CORRECTABLE))]
+    record_id: Annotated[str, Field(min_length=1, max_length=200), AfterValidator(_plain_text)]
+    field: Annotated[str, Field(min_length=1, max_length=80)]
+    change: Annotated[str, _one_of(CHANGES)]
+    old: OptText | None = None
+    new: OptText | None = None
+    why: Text
+    suggestion: Reference | None = None
+
+    @field_validator("date")
+    @classmethod
+    def _date_not_in_future(cls, value: dt.date) -> dt.date:
+        if value > dt.date.today():
+            raise ValueError(f"{value} is in the future")
+        return value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Correction:
+        columns = CORRECTABLE.get(self.table, ())
+        if self.field != "*" and columns and self.field not in columns:
+            raise ValueError(f"'{self.field}' is not a field of {self.table} (or '*' for the "
+                             f"whole record)")
+        if self.change == "added" and self.old is not None:
+            raise ValueError("an added record has no old value")
+        return self
+
+
 class RawFile(Record):
     """A curated YAML file: any of these lists, each optional."""
 
@@ -425,6 +466,7 @@ class RawFile(Record):
     engagement_windows: list[Window] = Field(default_factory=list)
     cases: list[Case] = Field(default_factory=list)
     context: list[Context] = Field(default_factory=list)
+    corrections: list[Correction] = Field(default_factory=list)
 
 
 KIND_KEYS: dict[str, str] = {
@@ -440,8 +482,9 @@ KIND_KEYS: dict[str, str] = {
     "engagement_windows": "window_id",
     "cases": "case_id",
     "context": "context_id",
+    "corrections": "correction_id",
 }
 Kind = Literal[
     "sources", "rigos", "memberships", "channels", "networks", "network_links", "recommendations",
-    "questions", "translations", "engagement_windows", "cases", "context",
+    "questions", "translations", "engagement_windows", "cases", "context", "corrections",
 ]

@@ -69,3 +69,7 @@ def network_countries(data: Curated) -> pd.DataFrame:
 
 def context(data: Curated) -> pd.DataFrame:
     return frame(catalog.CONTEXT, (x.model_dump() for x in data.records("context")))
+
+
+def corrections(data: Curated) -> pd.DataFrame:
+    return frame(catalog.CORRECTIONS, (x.model_dump() for x in data.records("corrections")))
