@@ -172,3 +172,23 @@ def test_the_published_feeds_parse_back(tmp_path):
         parsed = feedparser.parse(path.read_bytes())
         assert not parsed.bozo and parsed.entries, path
         assert len(parsed.entries) <= feeds.LIMIT
+
+
+def test_a_logged_correction_reaches_the_change_log_and_the_feeds(raw_copy, tmp_path):
+    """Through the whole build: data/raw/corrections.yaml -> corrections.csv -> changes.csv and
+    the Atom feeds in static/."""
+    from etl.build import build
+
+    (raw_copy / "corrections.yaml").write_text(
+        "corrections:\n"
+        "  - correction_id: c-2026-01-02-1\n    date: 2026-01-02\n    table: channels\n"
+        "    record_id: alpha-forum\n    field: how_to_engage\n    change: changed\n"
+        "    old: Old.\n    new: Write to the secretariat.\n    why: The page changed.\n"
+        "    source_ids: [test-source]\n    last_verified: 2026-01-02\n", encoding="utf-8")
+    build(raw_copy, tmp_path / "processed", tmp_path / "static")
+    log = pd.read_csv(tmp_path / "processed" / "changes.csv", dtype=str, keep_default_na=False)
+    row = log.set_index("change_id").loc["correction:c-2026-01-02-1"]
+    assert (row.kind, row.rigo_id, row.date) == ("channel_changed", "alpha", "2026-01-02")
+    feed = feedparser.parse((tmp_path / "static" / "feeds" / "rigo" / "alpha.atom").read_bytes())
+    assert feed.entries[0].id == "tag:engagement-atlas,2026:change/correction:c-2026-01-02-1"
+    assert feed.feed.updated.startswith("2026-01-02")
