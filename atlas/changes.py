@@ -132,7 +132,9 @@ def _sources(atlas: Atlas, t: Translator, ids: tuple[str, ...]) -> str:
 def line(atlas: Atlas, change, lang: str | None = None) -> str:
     """One change as a Markdown line: its date, its sentence, its kind and its sources."""
     t = i18n.of(atlas)
-    extra = " · ".join(x for x in (glossary.label(t, "change_kind", change.kind),
+    unsure = t("exact day not confirmed: see the note of the membership") \
+        if change.day_unverified == "true" else ""
+    extra = " · ".join(x for x in (glossary.label(t, "change_kind", change.kind), unsure,
                                    _sources(atlas, t, change.source_ids)) if x)
     return f"**{t.date(change.date)}** · {sentence(atlas, change, lang)}  \n:gray[{extra}]"
 

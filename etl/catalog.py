@@ -233,7 +233,8 @@ CHANGE_KINDS = ("joined", "rejoined", "suspended", "reinstated", "left", "observ
                 "candidacy_ended", "channel_added", "channel_changed", "channel_closed", "correction")
 CHANGES = Table(
     "changes",
-    ("change_id", "date", "kind", "table", "record_id", "rigo_id", "iso3", "summary", "source_ids"),
+    ("change_id", "date", "kind", "table", "record_id", "rigo_id", "iso3", "day_unverified",
+     "summary", "source_ids"),
     ("change_id",),
     ("source_ids",),
 )

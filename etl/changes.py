@@ -12,10 +12,14 @@ with no neighbour:
 - an end with no period starting that day: `left` (a member or a suspended member),
   `observer_ended`, `associate_ended` or `candidacy_ended`.
 
-Undated starts (held since before 2000) are no change we can date, and are left out.
+Undated starts (held since before 2000) are no change we can date, and are left out. Where the
+period's note says that the day of its start (or of its end, for an exit) is unverified (the
+data's convention: a year or a month only is dated by its last day), `day_unverified` is true.
 """
 
 from __future__ import annotations
+
+import re
 
 import pandas as pd
 
@@ -26,6 +30,12 @@ KINDS = catalog.CHANGE_KINDS
 # The columns of data/processed/corrections.csv that the change log reads (see SUGGESTIONS_API).
 CORRECTION_COLUMNS = ("correction_id", "date", "table", "record_id", "field", "change", "old",
                       "new", "why", "suggestion", "source_ids", "last_verified")
+# A note saying that the day a period started (or ended) is not confirmed (data/README.md).
+START_UNSURE = re.compile(r"unverified[^.;]*(the day|exact date|exact day|date of (the )?accession|"
+                          r"the date (it|membership|the status|on which|the re-accession)|which date|"
+                          r"the year and exact date|readmission date|date of associate)", re.I)
+END_UNSURE = re.compile(r"unverified[^.;]*(end date|withdrawal date|exact (notification|withdrawal))",
+                        re.I)
 ADMITTED = {"member": "joined", "observer": "observer_admitted", "associate": "associate_admitted",
             "candidate": "candidate_admitted", "suspended": "suspended"}
 ENDED = {"member": "left", "suspended": "left", "observer": "observer_ended",
@@ -87,7 +97,9 @@ def _period_events(periods: pd.DataFrame) -> list[dict]:
 
 
 def _membership_change(row: pd.Series, date: str, kind: str) -> dict:
+    unsure = (START_UNSURE if date == row.start_date else END_UNSURE).search(row.note)
     return {"change_id": f"membership:{row.rigo_id}:{row.iso3}:{date}:{kind}", "date": date,
+            "day_unverified": "true" if unsure else "false",
             "kind": kind, "table": "memberships",
             "record_id": membership_id(row.rigo_id, row.iso3, row.start_date),
             "rigo_id": row.rigo_id, "iso3": row.iso3, "source_ids": row.source_ids}
@@ -123,6 +135,7 @@ def correction_changes(corrections: pd.DataFrame, tables: dict[str, pd.DataFrame
             "added", "changed", "closed") else "correction"
         iso3 = c.record_id.split("/")[1] if c.table == "memberships" and "/" in c.record_id else ""
         found.append({"change_id": f"correction:{c.correction_id}", "date": c.date, "kind": kind,
+                      "day_unverified": "false",
                       "table": c.table, "record_id": c.record_id,
                       "rigo_id": _correction_rigo(c, tables), "iso3": iso3, "field": c.field,
                       "source_ids": c.source_ids})
@@ -135,12 +148,13 @@ def _summary(change: dict, tables: dict[str, pd.DataFrame]) -> str:
     names = dict(zip(tables["countries"].iso3, tables["countries"].name, strict=True))
     channels = dict(zip(tables["channels"].channel_id, tables["channels"].name, strict=True))
     field = change.get("field", "")
+    unsure = " (Exact day not confirmed.)" if change["day_unverified"] == "true" else ""
     return SUMMARIES[change["kind"]].format(
         who=acronyms.get(change["rigo_id"], change["rigo_id"] or "?"),
         country=names.get(change["iso3"], change["iso3"]),
         name=channels.get(change["record_id"], change["record_id"]),
         field="the whole record" if field in ("", "*") else field.replace("_", " "),
-        table=change["table"], record_id=change["record_id"])
+        table=change["table"], record_id=change["record_id"]) + unsure
 
 
 def table(tables: dict[str, pd.DataFrame], corrections: pd.DataFrame | None = None) -> pd.DataFrame:

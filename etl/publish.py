@@ -64,7 +64,7 @@ def _field(table: catalog.Table, column: str) -> dict:
     elif column.endswith(("_date", "_until", "_since")) or column in (
             "last_verified", "accessed", "next_start", "next_end", "date"):
         kind = "date"
-    elif column in ("stale", "registered_in_member_state"):
+    elif column in ("stale", "registered_in_member_state", "day_unverified"):
         kind = "boolean"
     field = {"name": column, "type": kind}
     if column in table.list_columns:

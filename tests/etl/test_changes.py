@@ -13,11 +13,13 @@ from etl import catalog, changes, feeds
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
-def periods(*rows: tuple[str, str, str, str]) -> pd.DataFrame:
-    """Membership periods of made-up countries in organisation 'alpha': (iso3, status, start, end)."""
+def periods(*rows: tuple[str, ...]) -> pd.DataFrame:
+    """Membership periods of made-up countries in organisation 'alpha': (iso3, status, start, end)
+    and optionally a note."""
     return pd.DataFrame([{"rigo_id": "alpha", "iso3": iso3, "status": status, "start_date": start,
-                          "end_date": end, "note": "", "source_ids": f"src-{iso3.lower()}",
-                          "last_verified": "2026-12-01"} for iso3, status, start, end in rows])
+                          "end_date": end, "note": note[0] if note else "",
+                          "source_ids": f"src-{iso3.lower()}", "last_verified": "2026-12-01"}
+                         for iso3, status, start, end, *note in rows])
 
 
 def tables(memberships: pd.DataFrame) -> dict[str, pd.DataFrame]:
@@ -71,6 +73,17 @@ def test_observer_admission_then_membership_and_a_return_after_leaving():
     assert kinds(log) == [("KEN", "1949-08-09", "joined"), ("KEN", "1969-12-12", "left"),
                           ("KEN", "1974-11-28", "rejoined"),
                           ("TLS", "2022-11-11", "observer_admitted"), ("TLS", "2025-10-26", "joined")]
+
+
+def test_a_day_the_note_calls_unverified_is_flagged_on_its_own_side():
+    log = changes.table(tables(periods(
+        ("TLS", "observer", "2002-12-31", "", "unverified: the day; the period starts on 31 "
+                                             "December 2002, the first day the status is certain."),
+        ("MLI", "member", "2008-05-23", "2019-10-17", "unverified: the end date is computed as six "
+                                                      "months after the notice."))))
+    flags = dict(zip(log.kind, log.day_unverified, strict=True))
+    assert flags == {"observer_admitted": "true", "joined": "false", "left": "true"}
+    assert log.set_index("kind").at["left", "summary"] == "ALPHA: Mali left. (Exact day not confirmed.)"
 
 
 def corrections(*entries: dict) -> pd.DataFrame:
