@@ -205,3 +205,18 @@ def test_a_logged_correction_reaches_the_change_log_and_the_feeds(raw_copy, tmp_
     feed = feedparser.parse((tmp_path / "static" / "feeds" / "rigo" / "alpha.atom").read_bytes())
     assert feed.entries[0].id == "tag:engagement-atlas,2026:change/correction:c-2026-01-02-1"
     assert feed.feed.updated.startswith("2026-01-02")
+
+
+def test_check_fails_when_a_feed_was_edited_or_is_missing(raw_copy, tmp_path, capsys):
+    from etl.__main__ import main
+
+    args = ["--raw", str(raw_copy), "--out", str(tmp_path / "processed"),
+            "--static", str(tmp_path / "static")]
+    assert main(["build", *args]) == 0
+    assert main(["check", *args]) == 0
+    feed = tmp_path / "static" / "feeds" / "all.atom"
+    feed.write_bytes(feed.read_bytes().replace(b"<title>", b"<title>Edited ", 1))
+    assert main(["check", *args]) == 1
+    assert "feeds/all.atom" in capsys.readouterr().out
+    feed.unlink()
+    assert main(["check", *args]) == 1
