@@ -23,6 +23,7 @@ PAGES = [
     st.Page("pages/planner.py", title=t("Session planner"), url_path="planner"),
     st.Page("pages/calendar.py", title=t("Calendar"), url_path="calendar"),
     st.Page("pages/cases.py", title=t("Cases"), url_path="cases"),
+    st.Page("pages/changes.py", title=t("What changed"), url_path="changes"),
     st.Page("pages/data.py", title=t("Data"), url_path="data"),
 ]
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from atlas import engagement, i18n, overviews, queries, views
+from atlas import changes, engagement, i18n, overviews, queries, views
 from atlas.i18n.data import localise
 from atlas.tables import Atlas, data_dir, read_atlas
 
@@ -194,6 +194,19 @@ def _cases(folder: str, code: str, today: dt.date, *picks: str | None) -> engage
 def cases(today: dt.date, region: str | None, rigo_id: str | None, channel_type: str | None,
           theme: str | None, outcome: str | None) -> engagement.Cases:
     return _cases(str(data_dir()), lang(), today, region, rigo_id, channel_type, theme, outcome)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _changes(folder: str, code: str, *picks) -> changes.Changes:
+    return changes.view(_atlas(folder, code), *picks)
+
+
+def changes_view(iso3: str | None, rigo_id: str | None, start: dt.date | None,
+                 end: dt.date | None) -> changes.Changes:
+    """The What changed page's list for one choice (computed once per choice and language)."""
+    code = lang()
+    return _changes(str(data_dir()), code, iso3, rigo_id, start, end,
+                    code if code != i18n.DEFAULT else None)
 
 
 @st.cache_resource(show_spinner=False)

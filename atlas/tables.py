@@ -42,6 +42,7 @@ class Atlas:
     network_countries: pd.DataFrame
     context: pd.DataFrame
     corrections: pd.DataFrame  # the log of reviewed changes (data/raw/corrections.yaml)
+    changes: pd.DataFrame
     lang: str = "en"  # the language of the texts in these frames (see atlas.i18n.data)
     english: Atlas | None = None  # the English original, when this is a translation
 

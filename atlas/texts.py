@@ -29,6 +29,7 @@ class Card:
     markdown: str
     practice: str
     original: str = ""  # the English of any machine-translated or stale text, shown on request
+    last_verified: str = ""  # how long ago is written when the card is drawn (relative to today)
 
 
 # Sources that are not the organisation's or publisher's own page say so wherever they are cited.
@@ -127,7 +128,7 @@ def cards(atlas: Atlas, channels: pd.DataFrame) -> list[Card]:
         used = used_in_practice(atlas, ch.channel_id, ch.rigo_id)
         out.append(Card(for_markdown(acronyms.get(ch.rigo_id, ch.rigo_id)),
                         card_markdown(atlas, ch, mark) + (f"\n\n{used}" if used else ""),
-                        for_markdown(ch.practice_notes), original))
+                        for_markdown(ch.practice_notes), original, ch.last_verified))
     return out
 
 

@@ -2,9 +2,15 @@
 `python -m etl review ...` (suggested corrections, etl/review.py) and `python -m etl stale
 [--older-than DAYS]` (records not verified lately, etl/stale.py).
 
+<<<<<<< HEAD
 Besides the published tables, build and check write or compare the home map's shapes and the
 iCalendar files in static/data/ (`--static`; by default static/data when --out is the default,
 else nowhere for build).
+=======
+Besides the published tables, both write or compare the home map's shapes, the iCalendar files
+and the Atom feeds of changes in static/data/ (`--static`; by default static/data when --out is
+the default, else nowhere for build).
+>>>>>>> c
 """
 
 from __future__ import annotations
@@ -14,7 +20,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from etl import calendars, catalog
+from etl import calendars, catalog, feeds
 from etl.build import PROCESSED, RAW, STATIC_DATA, build, differences
 from etl.problems import BuildError
 
@@ -42,10 +48,11 @@ def _static(args: argparse.Namespace) -> Path | None:
 
 
 def _stale_static(committed: Path, rebuilt: Path) -> list[str]:
-    """The shapes and every calendar file that differ from a fresh build (or are missing/extra)."""
-    folder = calendars.FOLDER
+    """The shapes and every calendar and feed file that differ from a fresh build (or are
+    missing/extra)."""
     names = {catalog.GEOJSON_FILENAME} | {
         str(p.relative_to(root)) for root in (committed, rebuilt)
+        for folder in (calendars.FOLDER, feeds.FOLDER)
         for p in (root / folder).rglob("*") if p.is_file()}
     return sorted(str(committed / n) for n in names
                   if not (committed / n).is_file() or not (rebuilt / n).is_file()

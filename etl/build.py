@@ -11,7 +11,7 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
-from etl import calendars, checks, events, publish, translations
+from etl import calendars, changes, checks, events, feeds, publish, translations
 from etl.curated import Curated
 from etl.problems import BuildError, Problem
 from etl.readers import parse_file
@@ -114,6 +114,7 @@ def read_world(raw: Path) -> gpd.GeoDataFrame:
 def compile_tables(data: Curated, world: gpd.GeoDataFrame) -> tuple[dict, gpd.GeoDataFrame]:
     tables = {name: step(data) for name, step in RECORD_STEPS.items()}
     tables["countries"], geo = countries.build(world, country_reference())
+    tables["changes"] = changes.table(tables)  # derived from the tables above
     return tables, geo
 
 
@@ -144,6 +145,7 @@ def build(raw: Path = RAW, out: Path = PROCESSED, static: Path | None = None,
     if static is not None:
         publish.write_web_geojson(geo, static)
         calendars.write_all(tables, static / calendars.FOLDER)
+        feeds.write_all(tables, static / feeds.FOLDER)
     return {name: len(df) for name, df in tables.items()}
 
 

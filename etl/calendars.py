@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-import tempfile
 from pathlib import Path
 
 import icalendar
@@ -106,14 +104,4 @@ def files(tables: dict[str, pd.DataFrame]) -> dict[str, bytes]:
 
 def write_all(tables: dict[str, pd.DataFrame], folder: Path) -> None:
     """Write every calendar into a temporary folder, then swap it into `folder`."""
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}-new-", dir=folder.parent))
-    try:
-        for name, data in files(tables).items():
-            (tmp / name).parent.mkdir(parents=True, exist_ok=True)
-            (tmp / name).write_bytes(data)
-        for path in [tmp, *tmp.rglob("*")]:  # mkdtemp makes it private; the web server must read it
-            path.chmod(0o755 if path.is_dir() else 0o644)
-        publish.replace_folder(tmp, folder)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+    publish.write_folder(files(tables), folder)

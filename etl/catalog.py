@@ -230,9 +230,23 @@ CORRECTIONS = Table(
     ("source_ids",),
 )
 
+# What changed and when (issue 13), derived by etl/changes.py from the dated membership periods
+# and the corrections log; `summary` is a short English sentence (the app writes its own).
+CHANGE_KINDS = ("joined", "rejoined", "suspended", "reinstated", "left", "observer_admitted",
+                "associate_admitted", "candidate_admitted", "observer_ended", "associate_ended",
+                "candidacy_ended", "channel_added", "channel_changed", "channel_closed", "correction")
+CHANGES = Table(
+    "changes",
+    ("change_id", "date", "kind", "table", "record_id", "rigo_id", "iso3", "day_unverified",
+     "summary", "source_ids"),
+    ("change_id",),
+    ("source_ids",),
+)
+
 TABLES: tuple[Table, ...] = (
     SOURCES, RIGOS, MEMBERSHIPS, CHANNELS, NETWORKS, NETWORK_LINKS, RECOMMENDATIONS, QUESTIONS,
     COUNTRIES, TRANSLATIONS, ENGAGEMENT_WINDOWS, CASES, NETWORK_COUNTRIES, CONTEXT, CORRECTIONS,
+    CHANGES,
 )
 
 

@@ -64,7 +64,7 @@ def _field(table: catalog.Table, column: str) -> dict:
     elif column.endswith(("_date", "_until", "_since")) or column in (
             "last_verified", "accessed", "next_start", "next_end", "date"):
         kind = "date"
-    elif column in ("stale", "registered_in_member_state"):
+    elif column in ("stale", "registered_in_member_state", "day_unverified"):
         kind = "boolean"
     field = {"name": column, "type": kind}
     if column in table.list_columns:
@@ -128,3 +128,19 @@ def replace_folder(new: Path, out: Path) -> None:
         out.rename(old)
     new.rename(out)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def write_folder(files: dict[str, bytes], folder: Path) -> None:
+    """Write files (relative path -> bytes) into a temporary folder, readable by a web server,
+    then swap it into `folder` (the calendars and the feeds under static/data)."""
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}-new-", dir=folder.parent))
+    try:
+        for name, data in files.items():
+            (tmp / name).parent.mkdir(parents=True, exist_ok=True)
+            (tmp / name).write_bytes(data)
+        for path in [tmp, *tmp.rglob("*")]:  # mkdtemp makes it private; the web server must read it
+            path.chmod(0o755 if path.is_dir() else 0o644)
+        replace_folder(tmp, folder)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)

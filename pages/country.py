@@ -5,7 +5,7 @@ import streamlit as st
 from atlas import glossary, load, pathways, profiles, widgets
 from atlas.escape import for_markdown
 from atlas.i18n import N_
-from atlas.widgets import cards, context, engagement, profile
+from atlas.widgets import cards, context, engagement, follow, profile
 
 widgets.require_frame()
 atlas = load.atlas()
@@ -49,6 +49,8 @@ st.header(t("Next engagement windows"), anchor=False)
 engagement.next_windows(atlas, iso3=iso3)
 st.header(t("Cases"), anchor=False)
 engagement.profile_cases(atlas, iso3=iso3)
+st.header(t("What changed"), anchor=False)
+follow.latest(iso3=iso3, name=view.name)
 
 st.header(t("Map"), anchor=False)
 profile.footprint(atlas, view.categories, view.labels, key="country-map")

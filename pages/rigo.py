@@ -5,7 +5,7 @@ import streamlit as st
 from atlas import glossary, load, widgets
 from atlas.escape import for_href, for_markdown
 from atlas.i18n import N_, data
-from atlas.widgets import cards, context, engagement, profile
+from atlas.widgets import cards, context, engagement, follow, profile
 
 widgets.require_frame()
 atlas = load.atlas()
@@ -65,6 +65,8 @@ st.header(t("Next engagement windows"), anchor=False)
 engagement.next_windows(atlas, rigo_id=rigo_id)
 st.header(t("Cases"), anchor=False)
 engagement.profile_cases(atlas, rigo_id=rigo_id)
+st.header(t("What changed"), anchor=False)
+follow.latest(rigo_id=rigo_id)
 
 profile.share_link(profile.date_params({"id": rigo_id}, day))
 widgets.sources_footer(atlas, cited=view.cited)

@@ -7,10 +7,11 @@ from typing import TypeVar
 
 import streamlit as st
 
+from atlas import freshness
 from atlas.i18n import N_
 from atlas.pathways import CLOSED, CONDITIONAL, OPEN
 from atlas.texts import BAND_MARKS, Card
-from atlas.widgets import translator
+from atlas.widgets import today, translator
 
 __all__ = ["BAND_MARKS", "card", "paged", "show"]
 T = TypeVar("T")
@@ -30,8 +31,14 @@ def card(item: Card) -> None:
     """One card in a border: its Markdown, the English originals behind the ? sign, and its
     practice notes in an expander."""
     box = st.container(border=True)
+<<<<<<< HEAD
     box.markdown(item.markdown, help=item.original or None)
     if item.practice:
+=======
+    fresh = freshness.freshness_markdown(translator(), card.last_verified, today())
+    box.markdown(card.markdown + (f"\n\n{fresh}" if fresh else ""), help=card.original or None)
+    if card.practice:
+>>>>>>> c
         t = translator()
         box.expander(t("What happens in practice")).markdown(item.practice)
 

@@ -47,7 +47,7 @@ def english_left(text: str) -> set[str]:
 
 PARAMS = {"pages/country.py": {"iso3": "MLI", "date": "2024-06-01"},
           "pages/rigo.py": {"id": "ecowas"}, "pages/pathways.py": {"iso3": "HND"},
-          "pages/networks.py": {"network": "wanep"}}
+          "pages/networks.py": {"network": "wanep"}, "pages/changes.py": {"iso3": "MLI"}}
 
 
 @pytest.mark.parametrize("page", DECLARED)
@@ -78,6 +78,10 @@ def test_the_pseudo_locale_is_not_offered_to_the_public():
     ("ar", "pages/rigo.py", {"id": "las"}, ["جامعة الدول العربية"]),
     ("fr", "pages/home.py", {}, ["Organisations régionales"]),
     ("es", "pages/planner.py", {}, ["Planificar una sesión"]),
+    ("fr", "pages/changes.py", {"iso3": "MLI"}, ["Ce qui a changé", "a été suspendu",
+                                                 "Suivre les changements : Mali", "29 janvier 2025"]),
+    ("ar", "pages/changes.py", {"iso3": "MLI"}, ["ما الذي تغيّر", "عُلّقت عضوية", "انسحاب"]),
+    ("pt", "pages/rigo.py", {"id": "oas"}, ["verificado há"]),
 ])
 def test_a_shared_link_opens_in_its_language(lang, page, params, words):
     at = run(page, lang=lang, **params)

@@ -16,7 +16,7 @@ READY = "[data-testid='stApp'][data-test-script-state='notRunning']"
 MAP = 'iframe[data-testid="stCustomComponentV1"]'
 PAGES = ["", "country?iso3=KEN", "pathways?iso3=KEN", "rigo?id=au", "compare", "gaps",
          "early-warning", "networks", "planner", "data", "country?iso3=EGY&lang=ar",
-         "country?iso3=MLI&lang=fr", "calendar", "cases"]
+         "country?iso3=MLI&lang=fr", "calendar", "cases", "changes?iso3=MLI", "changes?lang=ar"]
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 SCROLLED = "document.querySelector('[data-testid=stMain]').scrollTop"
 

@@ -27,6 +27,7 @@ ENUMS = {
     ("sources", "kind"): catalog.SOURCE_KINDS,
     ("recommendations", "instrument"): catalog.REC_INSTRUMENTS,
     ("context", "topic"): catalog.CONTEXT_TOPICS,
+    ("changes", "kind"): catalog.CHANGE_KINDS,
 }
 
 

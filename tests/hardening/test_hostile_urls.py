@@ -95,6 +95,9 @@ CASES: list[tuple[str, str, bool]] = [
     ("calendar", q(region="x" * 300), True),
     ("cases", q(outcome=IMG), True),
     ("cases", q(rigo=TEMPLATE, type="x"), True),
+    ("changes", q(iso3=SCRIPT), True),
+    ("changes", q(rigo=IMG, **{"from": "9999-99-99"}), True),
+    ("changes", q(to="0001-01-01"), True),
 ]
 # Path tricks one segment deep: Streamlit runs the main page (no message of ours), or redirects.
 PATH_CASES: list[tuple[str, str, bool]] = [

@@ -29,7 +29,7 @@ VISITS = {
     "data": [f"?table={t}" for t in ("channels", "sources")],
     "compare": ["?rigos=alpha,beta"], "gaps": ["?rigo=alpha"], "early-warning": [""],
     "networks": ["?network=net-one"], "planner": ["?theme=peace_security"],
-    "calendar": [""], "cases": [""],
+    "calendar": [""], "cases": [""], "changes": ["", "?iso3=MLI"],
 }
 
 
