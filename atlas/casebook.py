@@ -55,7 +55,8 @@ def card(atlas: Atlas, case) -> texts.Card:
     """One case as a card: its Markdown, marked when a text is a machine translation (or in
     English while its translation is updated), with the English originals to show on request."""
     note, original = texts.translation_note(atlas, case.case_id, "cases", CARD_FIELDS)
-    return texts.Card(for_markdown(case.acronym), markdown(atlas, case, note), "", original)
+    return texts.Card(for_markdown(case.acronym), markdown(atlas, case, note), "", original,
+                      last_verified=str(case.last_verified))
 
 
 def markdown(atlas: Atlas, case, note: str = "") -> str:

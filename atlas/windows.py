@@ -165,7 +165,8 @@ def card(atlas: Atlas, w, lang: str = "") -> texts.Card:
     """One window as a card: its Markdown, marked when a text is a machine translation (or in
     English while its translation is updated), with the English originals to show on request."""
     note, original = texts.translation_note(atlas, w.window_id, "engagement_windows", CARD_FIELDS)
-    return texts.Card(for_markdown(w.acronym), markdown(atlas, w, lang, note), "", original)
+    return texts.Card(for_markdown(w.acronym), markdown(atlas, w, lang, note), "", original,
+                      last_verified=str(w.last_verified))
 
 
 def markdown(atlas: Atlas, w, lang: str = "", note: str = "") -> str:

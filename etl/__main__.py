@@ -2,15 +2,9 @@
 `python -m etl review ...` (suggested corrections, etl/review.py) and `python -m etl stale
 [--older-than DAYS]` (records not verified lately, etl/stale.py).
 
-<<<<<<< HEAD
-Besides the published tables, build and check write or compare the home map's shapes and the
-iCalendar files in static/data/ (`--static`; by default static/data when --out is the default,
-else nowhere for build).
-=======
 Besides the published tables, both write or compare the home map's shapes, the iCalendar files
 and the Atom feeds of changes in static/data/ (`--static`; by default static/data when --out is
 the default, else nowhere for build).
->>>>>>> c
 """
 
 from __future__ import annotations

@@ -31,14 +31,9 @@ def card(item: Card) -> None:
     """One card in a border: its Markdown, the English originals behind the ? sign, and its
     practice notes in an expander."""
     box = st.container(border=True)
-<<<<<<< HEAD
-    box.markdown(item.markdown, help=item.original or None)
+    fresh = freshness.freshness_markdown(translator(), item.last_verified, today())
+    box.markdown(item.markdown + (f"\n\n{fresh}" if fresh else ""), help=item.original or None)
     if item.practice:
-=======
-    fresh = freshness.freshness_markdown(translator(), card.last_verified, today())
-    box.markdown(card.markdown + (f"\n\n{fresh}" if fresh else ""), help=card.original or None)
-    if card.practice:
->>>>>>> c
         t = translator()
         box.expander(t("What happens in practice")).markdown(item.practice)
 
