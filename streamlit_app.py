@@ -24,6 +24,9 @@ PAGES = [
     st.Page("pages/calendar.py", title=t("Calendar"), url_path="calendar"),
     st.Page("pages/cases.py", title=t("Cases"), url_path="cases"),
     st.Page("pages/data.py", title=t("Data"), url_path="data"),
+    # reached from the "Suggest a correction" links on every record, not from the menu
+    st.Page("pages/suggest.py", title=t("Suggest a correction"), url_path="suggest",
+            visibility="hidden"),
 ]
 
 page = st.navigation(PAGES)

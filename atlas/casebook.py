@@ -6,7 +6,7 @@ import datetime as dt
 
 import pandas as pd
 
-from atlas import glossary, i18n, links, texts
+from atlas import glossary, i18n, links, suggesting, texts
 from atlas.escape import for_markdown
 from atlas.i18n import N_, Translator
 from atlas.tables import Atlas
@@ -46,7 +46,7 @@ def channel_names(atlas: Atlas) -> dict[str, str]:
                                                              strict=True)))
 
 
-def markdown(atlas: Atlas, case) -> str:
+def markdown(atlas: Atlas, case, came_from: str = "") -> str:
     """One case as Markdown: title, organisation, when, outcome, who did what, what came of it,
     and its sources (every data text escaped)."""
     t = i18n.of(atlas)
@@ -63,7 +63,8 @@ def markdown(atlas: Atlas, case) -> str:
     verified = (t("verified") if case.confidence == "verified" else "**" + t("unverified") + "**")
     lines.append(":gray[" + t("Last verified {date}", date=for_markdown(t.date(case.last_verified)))
                  + f" · {verified} · " + t("Sources:") + " "
-                 + texts.sources_line(atlas, case.source_ids) + "]")
+                 + texts.sources_line(atlas, case.source_ids) + " · "
+                 + suggesting.record_link(t, "cases", case.case_id, came_from) + "]")
     return "\n\n".join(lines)
 
 

@@ -14,7 +14,7 @@ import pandas as pd
 from babel.dates import format_skeleton, get_month_names
 from babel.lists import format_list
 
-from atlas import glossary, i18n, links, texts
+from atlas import glossary, i18n, links, suggesting, texts
 from atlas.escape import for_markdown
 from atlas.i18n import Translator
 from atlas.queries import BELONGING, membership_on
@@ -154,7 +154,7 @@ def ordered(windows: pd.DataFrame) -> pd.DataFrame:
         ["_k", "acronym", "title"]).drop(columns="_k").reset_index(drop=True)
 
 
-def markdown(atlas: Atlas, w, lang: str = "") -> str:
+def markdown(atlas: Atlas, w, lang: str = "", came_from: str = "") -> str:
     """One window as Markdown: title and organisation, when, what happens, who, what to do and by
     when, a link to its organisation's page (where its channel card is) and its sources."""
     t = i18n.of(atlas)
@@ -171,5 +171,6 @@ def markdown(atlas: Atlas, w, lang: str = "") -> str:
         lines.append(t("Last held: {when}", when=for_markdown(day_words(t, w.last_held_start)))
                      + (f" ({for_markdown(t.data(w.last_held_place))})" if w.last_held_place else ""))
     lines.append(":gray[" + t("Last verified {date}", date=for_markdown(t.date(w.last_verified)))
-                 + " · " + t("Sources:") + " " + texts.sources_line(atlas, w.source_ids) + "]")
+                 + " · " + t("Sources:") + " " + texts.sources_line(atlas, w.source_ids) + " · "
+                 + suggesting.record_link(t, "engagement_windows", w.window_id, came_from) + "]")
     return "\n\n".join(lines)

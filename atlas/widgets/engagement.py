@@ -9,7 +9,7 @@ import streamlit as st
 from atlas import casebook, i18n, links, load, windows
 from atlas.escape import for_markdown
 from atlas.tables import Atlas
-from atlas.widgets import cards, today, translator
+from atlas.widgets import cards, here, today, translator
 
 SHORT = 5  # windows in a profile's compact list
 
@@ -31,7 +31,8 @@ def add_to_calendar(kind: str = "", code: str = "") -> None:
 def window_cards(atlas: Atlas, chosen: pd.DataFrame, key: str) -> None:
     """Each window as a bordered card, a page at a time."""
     lang = lang_param() or ""
-    texts = [windows.markdown(atlas, w, lang) for w in chosen.itertuples(index=False)]
+    back = here()
+    texts = [windows.markdown(atlas, w, lang, back) for w in chosen.itertuples(index=False)]
     cards.paged(texts, key, lambda text: st.container(border=True).markdown(text))
 
 
@@ -65,7 +66,8 @@ def next_windows(atlas: Atlas, iso3: str | None = None, rigo_id: str | None = No
 
 def case_cards(atlas: Atlas, chosen: pd.DataFrame, key: str) -> None:
     """Each case as a bordered card with its sources, a page at a time."""
-    texts = [casebook.markdown(atlas, c) for c in chosen.itertuples(index=False)]
+    back = here()
+    texts = [casebook.markdown(atlas, c, back) for c in chosen.itertuples(index=False)]
     cards.paged(texts, key, lambda text: st.container(border=True).markdown(text))
 
 
