@@ -18,7 +18,8 @@ from atlas.suggesting import FIELD_LABELS, FIELDS, KINDS, WHOLE, Request
 from atlas.tables import Atlas
 from atlas.widgets import translator, urlstate
 
-STARTED, TOKEN, SESSION, DONE = "suggest-started", "suggest-token", "suggest-session", "suggest-done"
+STARTED, TOKEN, SESSION = "suggest-started", "suggest-token", "suggest-session"
+DONE, SENT = "suggest-done", "suggest-sent"
 INPUTS = ("suggest-proposed", "suggest-evidence", "suggest-note", "suggest-email", "suggest-extra",
           "suggest-channel", "suggest-how")
 LIMITS = {"proposed": 2000, "note": 4000, "url": 2000, "email": 254, "name": 200, "how": 1500}
@@ -84,7 +85,7 @@ def record_box(t: Translator, request: Request) -> str:
     box = st.container(border=True)
     box.markdown(f"**{t(KINDS[record.table])}:** {for_markdown(record.title)}")
     picked = box.selectbox(t("What is wrong?"), options, key="suggest-field",
-                           format_func=lambda f: t(FIELD_LABELS.get(f, f)))
+                           format_func=lambda f: t(FIELD_LABELS.get(str(f), str(f))))
     urlstate.written("suggest-field", "field")
     if picked == WHOLE:
         lines = [f"**{t(FIELD_LABELS.get(f, f))}:** {for_markdown(v)}"
@@ -93,6 +94,17 @@ def record_box(t: Translator, request: Request) -> str:
         lines = [for_markdown(record.current(picked)) or t("(empty)")]
     box.markdown("**" + t("What we publish now:") + "**  \n" + "  \n".join(lines))
     return picked
+
+
+def _sent() -> None:
+    st.session_state[SENT] = True
+
+
+def _submit(t: Translator) -> bool:
+    """The form's button; True once per click. The click is kept by a callback (which runs
+    before the script), so a rerun of the frame cannot lose it."""
+    st.form_submit_button(t("Send the suggestion"), type="primary", on_click=_sent)
+    return bool(st.session_state.pop(SENT, False))
 
 
 def _tail(t: Translator) -> tuple[str, str, str, str]:
@@ -119,7 +131,7 @@ def record_form(atlas: Atlas, request: Request) -> None:
         proposed = st.text_area(t("What should it say?"), key="suggest-proposed",
                                 max_chars=LIMITS["proposed"])
         evidence, note, email, trap = _tail(t)
-        sent = st.form_submit_button(t("Send the suggestion"), type="primary")
+        sent = _submit(t)
     if sent:
         _send(t, request, table=record.table, rid=record.record_id, field=picked,
               current=record.current(picked), proposed=proposed,
@@ -141,7 +153,7 @@ def missing_form(atlas: Atlas, request: Request) -> None:
         how = st.text_area(t("How it works: who can take part, and how to apply"),
                            key="suggest-how", max_chars=LIMITS["how"])
         evidence, note, email, trap = _tail(t)
-        sent = st.form_submit_button(t("Send the suggestion"), type="primary")
+        sent = _submit(t)
     if sent:
         text = suggesting.missing_channel_text(rigo, name, how) if name or how else ""
         _send(t, request, table="channels", rid="", field=WHOLE, current="", proposed=text,
@@ -156,7 +168,7 @@ def page_form(atlas: Atlas, request: Request) -> None:
         proposed = st.text_area(t("What is wrong, and what should it say? Name the record."),
                                 key="suggest-proposed", max_chars=LIMITS["proposed"])
         evidence, note, email, trap = _tail(t)
-        sent = st.form_submit_button(t("Send the suggestion"), type="primary")
+        sent = _submit(t)
     if sent:
         _send(t, request, table=table, rid="", field=WHOLE, current="", proposed=proposed,
               extra=(evidence, note, email, trap))
@@ -169,11 +181,15 @@ def _send(t: Translator, request: Request, *, table: str, rid: str, field: str, 
 
     from atlas.suggestions import connect, screen, store
 
+    from urllib.parse import urljoin
+
     evidence, note, email, trap = extra
     state = st.session_state
+    # the store keeps only a full web address: the page's, made from the browser's and `from`
+    page_url = urljoin(st.context.url or "", request.came_from) if request.came_from else ""
     draft = screen.Draft(
         table=table, record_id=rid, field=field, current_value=current, proposed_value=proposed,
-        evidence_url=evidence.strip(), note=note, lang=t.code, page_url=request.came_from,
+        evidence_url=evidence.strip(), note=note, lang=t.code, page_url=page_url,
         contact_email=email.strip(), honeypot=trap, started_at=float(state[STARTED]),
         session_id=str(state[SESSION]), token=str(state[TOKEN]))
     try:
