@@ -140,7 +140,7 @@ def suggest_missing(rigo_id: str = "") -> None:
 
     t = translator()
     url = for_page_href(suggesting.missing_channel_link(t.code, here(), rigo_id))
-    st.markdown(f"[{t('Suggest a missing channel')}]({url})")
+    st.markdown("[" + t("Suggest a missing channel") + f"]({url})")
 
 
 def suggest_record(table: str, record_id: str) -> None:

@@ -73,7 +73,8 @@ def _another(request: Request) -> None:
 
 def back_link(request: Request) -> None:
     if request.came_from:
-        st.markdown(f"[{translator()('← Back to the page you came from')}]({request.came_from})")
+        t = translator()
+        st.markdown("[" + t("← Back to the page you came from") + f"]({request.came_from})")
 
 
 def record_box(t: Translator, request: Request) -> str:

@@ -31,7 +31,8 @@ def run(page: str, **params: str) -> AppTest:
 def test_every_declared_page_has_a_test_here():
     tested = {"pages/home.py", "pages/data.py", "pages/country.py", "pages/rigo.py",
               "pages/pathways.py", "pages/compare.py", "pages/gaps.py", "pages/early-warning.py",
-              "pages/networks.py", "pages/planner.py", "pages/calendar.py", "pages/cases.py"}
+              "pages/networks.py", "pages/planner.py", "pages/calendar.py", "pages/cases.py",
+              "pages/suggest.py"}  # tests/app/test_suggest.py
     assert set(DECLARED) == tested
 
 
