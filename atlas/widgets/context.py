@@ -65,7 +65,7 @@ def networks_here(atlas: Atlas, iso3: str, name: str) -> None:
         table(here[["name", "as_of_year", "note"]].rename(columns={"name": "network"}).assign(
             note=here.note.map(t.data),
             source_ids=here.source_ids.map(lambda ids: _source_titles(atlas, ids))),
-            suggest=suggest_urls("network_countries", here))
+            suggest=suggest_urls("network_countries", here.assign(iso3=iso3)))
     st.caption(t.n("Country lists are recorded for {count} network only; a network without one "
                    "may still be active here.",
                    "Country lists are recorded for {count} networks only; a network without one "
