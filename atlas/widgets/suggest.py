@@ -23,10 +23,15 @@ DONE, SENT = "suggest-done", "suggest-sent"
 INPUTS = ("suggest-proposed", "suggest-evidence", "suggest-note", "suggest-email", "suggest-extra",
           "suggest-channel", "suggest-how")
 LIMITS = {"proposed": 2000, "note": 4000, "url": 2000, "email": 254, "name": 200, "how": 1500}
-# The honeypot sits off screen (not display:none, which some bots skip); its label tells anyone
+# The honeypot is hidden from sight (not display:none, which some bots skip); its label tells anyone
 # who reaches it with a screen reader or the keyboard to leave it empty.
-HONEYPOT_CSS = """<style>.st-key-suggest-trap {position: absolute !important; left: -10000px;
-top: auto; width: 1px; height: 1px; overflow: hidden;}</style>"""
+# Web and e-mail addresses read left to right, in Arabic too.
+# (Clipped in place, not moved far to one side: an element 10,000 px off to the left makes an
+# Arabic page, laid out right to left, scroll sideways.)
+HONEYPOT_CSS = """<style>.st-key-suggest-trap {position: absolute !important; width: 1px;
+height: 1px; overflow: hidden; clip-path: inset(50%); opacity: 0; pointer-events: none;}
+.st-key-suggest-evidence input, .st-key-suggest-email input {direction: ltr; text-align: left;}
+</style>"""
 WHAT_NEXT = N_("**What happens next:** a maintainer checks each suggestion against its evidence, "
                "usually within two weeks. The data never changes by itself: an accepted "
                "correction is published with its evidence as a source, and listed among the "
