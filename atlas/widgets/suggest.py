@@ -183,11 +183,11 @@ def page_form(atlas: Atlas, request: Request) -> None:
 def _send(t: Translator, request: Request, *, table: str, rid: str, field: str, current: str,
           proposed: str, extra: tuple[str, str, str, str]) -> None:
     """Hand the suggestion to the store; a refusal is shown, a receipt acknowledged."""
+    from urllib.parse import urljoin
+
     from sqlalchemy.exc import SQLAlchemyError
 
     from atlas.suggestions import connect, screen, store
-
-    from urllib.parse import urljoin
 
     evidence, note, email, trap = extra
     state = st.session_state
