@@ -206,7 +206,7 @@ def read(atlas: Atlas, params: Mapping[str, object]) -> Request:
     record = find(atlas, table, rid)
     if record is None:
         return Request("page", came_from=back, problem=links.Message(
-            N_("We could not find the record '{value}': it may have changed since the link was "
+            N_("We don't know the record '{value}': it may have changed since the link was "
                "made."), {"value": links.shown(rid, 40)}))
     choice = wanted if wanted in (WHOLE, *FIELDS[table]) else WHOLE
     return Request("record", record, choice, back)

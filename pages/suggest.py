@@ -15,8 +15,8 @@ atlas = load.atlas()
 t = widgets.translator()
 request = suggesting.read(atlas, st.query_params.to_dict())
 
-st.title(t("Suggest a missing channel") if request.kind == "missing" else
-         t("Suggest a correction"), anchor=False)
+st.title(t("Suggest a correction") if request.kind != "missing" else
+         t("Suggest a missing channel"), anchor=False)
 widgets.friendly(request.problem)
 suggest.what_happens_next()
 suggest.start()

@@ -111,7 +111,7 @@ def test_hostile_links_do_not_crash_and_show_inert(database, params):
 
 def test_an_unknown_record_is_explained_and_the_page_form_offered(database):
     at = run("pages/suggest.py", table="channels", id="no-such-channel")
-    assert any("could not find the record" in i.value for i in at.info)
+    assert any("We don't know the record" in i.value for i in at.info)
     assert at.selectbox(key="suggest-kind").value in suggesting.KINDS
     ref = reference(fill(at, proposed="The channel of the AU Commission moved."))
     assert store.get(database, ref).record_id == ""

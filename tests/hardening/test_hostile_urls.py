@@ -95,6 +95,10 @@ CASES: list[tuple[str, str, bool]] = [
     ("calendar", q(region="x" * 300), True),
     ("cases", q(outcome=IMG), True),
     ("cases", q(rigo=TEMPLATE, type="x"), True),
+    ("suggest", q(table=SCRIPT, id="x"), True),
+    ("suggest", q(table="channels", id=IMG, field=TEMPLATE), True),
+    ("suggest", q(table="rigos", id=LONG, **{"from": "javascript:alert(1)"}), True),
+    ("suggest", q(table="rigos", id="au", **{"from": "https://evil.example/"}), False),
 ]
 # Path tricks one segment deep: Streamlit runs the main page (no message of ours), or redirects.
 PATH_CASES: list[tuple[str, str, bool]] = [
