@@ -129,9 +129,7 @@ PAGE_LINK = N_("Suggest a correction to this page")
 
 def suggest_urls(table: str, rows: pd.DataFrame) -> list[str]:
     """Each row's link to the Suggest page (for `table(..., suggest=...)`)."""
-    t, back = translator(), here()
-    return [suggesting.link(table, suggesting.record_id(table, r), suggesting.WHOLE, t.code, back)
-            for r in rows.itertuples(index=False)]
+    return suggesting.links_for(table, suggesting.record_ids(table, rows), translator().code, here())
 
 
 def suggest_missing(rigo_id: str = "") -> None:

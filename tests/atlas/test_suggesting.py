@@ -83,3 +83,14 @@ def test_reading_the_request(real_atlas):
     miss = read(real_atlas, {"table": "rigos", "id": "x" * 10_000})
     assert miss.kind == "page" and miss.problem is not None
     assert len(miss.problem.values["value"]) <= 41
+
+
+def test_links_for_many_records_are_the_single_links(real_atlas):
+    rows = real_atlas.memberships.head(30)
+    ids = suggesting.record_ids("memberships", rows)
+    assert ids == [suggesting.record_id("memberships", r) for r in rows.itertuples(index=False)]
+    for lang in ("en", "ar"):
+        many = suggesting.links_for("memberships", ids, lang, "/rigo?id=au")
+        one = [suggesting.link("memberships", i, "*", lang, "/rigo?id=au") for i in ids]
+        assert [parse_qs(urlsplit(u).query) for u in many] == [parse_qs(urlsplit(u).query)
+                                                                for u in one]
