@@ -11,7 +11,7 @@ LOCALES := atlas/i18n/locales
 LANGS  := fr es pt ar
 BABEL_KEYWORDS := --no-default-keywords -k t -k n:1,2 -k N_
 
-.PHONY: run test data check bench chromium env clean i18n light nginx serve
+.PHONY: run test data check bench chromium env clean i18n light nginx serve postgres
 
 env: $(STAMP)
 
@@ -46,14 +46,22 @@ nginx:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null; \
 	else echo "nginx: not installed (the proxy tests will be skipped)"; fi
 
+# PostgreSQL for the suggestions storage tests and benchmark (each starts a throwaway server on a
+# temporary directory, deploy/postgres.py): Debian's package when root. `make test` requires it.
+postgres:
+	@if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then echo "postgresql: present"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
+	else echo "postgresql: not installed (the PostgreSQL storage tests will be skipped)"; fi
+
 # The production pair: Streamlit on 127.0.0.1:8501 behind nginx on $(PROXY_PORT) (deploy/nginx.conf).
 PROXY_PORT ?= 8080
 serve: $(STAMP) nginx light
 	$(BIN)/python -m deploy.serve --port $(PROXY_PORT) --upstream $(PORT)
 
 # The load test (tests/load, 25 sessions for 60 s) runs in `make bench`, not here.
-test: $(STAMP) chromium nginx light
-	$(BIN)/python -m pytest -q --ignore=tests/load
+test: $(STAMP) chromium nginx postgres light
+	ATLAS_REQUIRE_POSTGRES=1 $(BIN)/python -m pytest -q --ignore=tests/load
 
 data: $(STAMP)
 	$(BIN)/python -m etl build
@@ -73,8 +81,9 @@ i18n: $(STAMP)
 	  --no-fuzzy-matching -w 100; done
 	for l in $(LANGS); do $(BIN)/pybabel compile -d $(LOCALES) -l $$l --statistics; done
 
-bench: $(STAMP) chromium nginx light
+bench: $(STAMP) chromium nginx postgres light
 	$(BIN)/python -m bench
+	$(BIN)/python -m bench.submit
 	ATLAS_LOAD=1 $(BIN)/python -m pytest -q -s tests/load
 
 clean:

@@ -30,12 +30,20 @@ class Card:
     original: str = ""  # the English of any machine-translated or stale text, shown on request
 
 
+# Sources that are not the organisation's or publisher's own page say so wherever they are cited.
+WEAK_KINDS = {"mirror": N_("(a copy on a third-party site)"), "encyclopedia": N_("(encyclopedia)")}
+
+
+def _kind_mark(t: i18n.Translator, kind: object) -> str:
+    return f" {t(WEAK_KINDS[kind])}" if kind in WEAK_KINDS else ""
+
+
 def source_links(atlas: Atlas) -> dict[str, str]:
     """source_id -> its Markdown link (use through `atlas.derived`: built once per dataset)."""
     t = i18n.of(atlas)
     seed = t("(seed document)")
     return {s.source_id: (f"[{for_markdown(t.data(s.title))}]({for_href(s.url)})" if for_href(s.url)
-                          else f"{for_markdown(t.data(s.title))} {seed}")
+                          else f"{for_markdown(t.data(s.title))} {seed}") + _kind_mark(t, s.kind)
             for s in atlas.sources.itertuples()}
 
 
@@ -121,7 +129,8 @@ def sources_markdown(t: i18n.Translator, sources: pd.DataFrame, came_from: str =
     with its "Suggest a correction" link."""
     seed = t("seed document")
     return "\n".join(
-        f"- **{for_markdown(s.source_id)}**: {for_markdown(s.title)}. {for_markdown(s.publisher)} "
+        f"- **{for_markdown(s.source_id)}**: {for_markdown(s.title)}{_kind_mark(t, s.kind)}. "
+        f"{for_markdown(s.publisher)} "
         f"{for_markdown(s.year)}. "
         f"{for_markdown(s.url if s.url.startswith('http') else f'{seed} {s.url}')} · "
         + suggesting.record_link(t, "sources", s.source_id, came_from)

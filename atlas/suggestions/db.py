@@ -2,7 +2,9 @@
 
 SQLite (the default): WAL, a 10 s busy timeout, foreign keys on every connection; writes take the
 database lock at BEGIN (BEGIN IMMEDIATE) and, within a process, queue on one lock, so concurrent
-writers wait in turn instead of failing. PostgreSQL (a configured URL): psycopg 3, pre-ping.
+writers wait in turn instead of failing. synchronous=NORMAL: a commit survives the process being
+killed (tested with SIGKILL); a power cut may lose the last commits, one reason why a hosted
+deployment uses PostgreSQL. PostgreSQL (a configured URL): psycopg 3, pre-ping.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ suggestions = sa.Table(
     "suggestions", metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
     sa.Column("reference", sa.String(16), nullable=False, unique=True),
-    sa.Column("token", sa.String(100), nullable=True, unique=True),
+    sa.Column("token", sa.String(200), nullable=True, unique=True),
     sa.Column("state", sa.String(20), nullable=False),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
@@ -45,7 +47,7 @@ suggestions = sa.Table(
     sa.Column("note", sa.Text, nullable=False),
     sa.Column("lang", sa.String(8), nullable=False),
     sa.Column("page_url", sa.Text, nullable=False),
-    sa.Column("session_id", sa.String(100), nullable=False),
+    sa.Column("session_id", sa.String(200), nullable=False),
     sa.Column("spam_reason", sa.String(40), nullable=True),
     sa.Column("reviewer", sa.String(100), nullable=False),
     sa.Column("reason", sa.Text, nullable=False),
@@ -95,7 +97,7 @@ def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.isolation_level = None  # SQLAlchemy's "begin" event says BEGIN itself
     cursor = dbapi_connection.cursor()
     for pragma in (f"busy_timeout = {BUSY_TIMEOUT_MS}", "journal_mode = WAL",
-                   "synchronous = FULL", "foreign_keys = ON"):
+                   "synchronous = NORMAL", "foreign_keys = ON"):
         cursor.execute(f"PRAGMA {pragma}")
     cursor.close()
 

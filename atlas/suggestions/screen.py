@@ -112,10 +112,12 @@ def clean_text(value: object, multiline: bool = False) -> str:
         text = value.decode("utf-8", errors="replace")
     else:
         text = "" if value is None else str(value)
-    text = text.encode("utf-8", errors="surrogatepass").decode("utf-8", errors="replace")
+    # Surrogate pairs become their character, a lone surrogate one U+FFFD.
+    text = text.encode("utf-16-le", errors="surrogatepass").decode("utf-16-le", errors="replace")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    keep = "\n\t" if multiline else ""
-    text = "".join(c for c in text if c in keep or unicodedata.category(c) != "Cc")
+    if not text.isprintable():  # the common case skips the character-by-character pass
+        keep = "\n\t" if multiline else ""
+        text = "".join(c for c in text if c in keep or unicodedata.category(c) != "Cc")
     return text.strip()
 
 
@@ -125,6 +127,9 @@ def clean(draft: Draft) -> Draft:
         f.name: clean_text(getattr(draft, f.name), f.name in _MULTILINE)
         for f in fields(draft) if f.name != "started_at"
     }
+    changes["session_id"] = str(changes["session_id"])[:MAX_SHORT]
+    if len(str(changes["token"])) > MAX_SHORT:
+        changes["token"] = ""  # a forged key: no idempotency for it
     if changes["lang"] not in LANGS:
         changes["lang"] = "en"
     if changes["page_url"] and not web_address(str(changes["page_url"])):
@@ -139,8 +144,10 @@ def clean(draft: Draft) -> Draft:
 
 def web_address(url: str) -> bool:
     """An absolute http(s) address with a host name, no spaces or credentials."""
-    if not url or len(url) > MAX_URL or any(c.isspace() for c in url):
+    if not url or len(url) > MAX_URL:
         return False
+    if any(c.isspace() or unicodedata.category(c) in ("Cc", "Cf") for c in url):
+        return False  # spaces, controls, invisible and direction marks
     try:
         parts = urlsplit(url)
         host = parts.hostname or ""
@@ -190,8 +197,7 @@ def spam_reason(draft: Draft, now: float | dt.datetime, session_count: int = 0,
     elapsed = _epoch(now) - draft.started_at
     if not draft.started_at or elapsed < MIN_FILL_SECONDS or elapsed > 86_400 * 2:
         return "too_fast" if 0 <= elapsed < MIN_FILL_SECONDS else "bad_start"
-    if len(draft.current_value) > MAX_CURRENT or len(draft.session_id) > MAX_SHORT \
-            or len(draft.token) > MAX_SHORT:
+    if len(draft.current_value) > MAX_CURRENT:  # the page fills it in: a forged form
         return "oversized"
     if session_count >= SESSION_CAP_PER_HOUR:
         return "session_cap"

@@ -6,16 +6,21 @@ suggestion_contacts: no SuggestionRow, listing or history carries them.
 from __future__ import annotations
 
 import datetime as dt
-import secrets
 from dataclasses import dataclass
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Connection, Engine, RowMapping
+from sqlalchemy.engine import Engine, RowMapping
 from sqlalchemy.exc import IntegrityError
 
-from atlas.suggestions import screen
+from atlas.suggestions import intake, screen
 from atlas.suggestions.db import suggestion_contacts, suggestion_events, suggestions, writing
+from atlas.suggestions.intake import REFERENCE_LENGTH, SUBMITTER, Receipt, new_reference, utc
 from atlas.suggestions.screen import Draft
+
+__all__ = ["STATES", "TRANSITIONS", "SUBMITTER", "Draft", "Event", "IllegalTransition",
+           "NotFound", "Receipt", "Refused", "SuggestionRow", "contact", "forget_contact", "get",
+           "history", "listing", "new_reference", "normalise_reference", "submit", "transition",
+           "utc"]
 
 STATES = ("received", "needs_evidence", "accepted", "rejected", "spam", "merged")
 TRANSITIONS: dict[str, tuple[str, ...]] = {
@@ -26,10 +31,6 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
     "rejected": (),
     "merged": (),
 }
-SUBMITTER = "public form"
-# Crockford's base 32 without I, L, O, U: short, unambiguous read aloud or copied by hand.
-ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
-REFERENCE_LENGTH = 8
 
 
 class Refused(ValueError):
@@ -46,12 +47,6 @@ class IllegalTransition(ValueError):
 
 class NotFound(LookupError):
     pass
-
-
-@dataclass(frozen=True)
-class Receipt:
-    reference: str
-    state: str
 
 
 @dataclass(frozen=True)
@@ -87,16 +82,6 @@ class Event:
     reason: str
 
 
-def utc(moment: dt.datetime | None = None) -> dt.datetime:
-    """An aware UTC time (SQLite gives naive ones back: they were stored as UTC)."""
-    moment = moment or dt.datetime.now(dt.UTC)
-    return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment.astimezone(dt.UTC)
-
-
-def new_reference() -> str:
-    return "S-" + "".join(secrets.choice(ALPHABET) for _ in range(REFERENCE_LENGTH))
-
-
 def normalise_reference(reference: str) -> str:
     """What a person types: any case, spaces, O for 0, I or L for 1; with or without S-."""
     text = "".join(str(reference).split()).upper()
@@ -108,77 +93,22 @@ def normalise_reference(reference: str) -> str:
     return "S-" + text
 
 
-def _counts(connection: Connection, session_id: str, now: dt.datetime) -> tuple[int, int]:
-    count = sa.select(sa.func.count()).select_from(suggestions)
-    session = 0
-    if session_id:
-        session = connection.execute(count.where(
-            suggestions.c.session_id == session_id,
-            suggestions.c.created_at >= now - dt.timedelta(hours=1))).scalar_one()
-    day_start = now.replace(hour=0, minute=0, second=0, microsecond=0)
-    day = connection.execute(count.where(suggestions.c.created_at >= day_start)).scalar_one()
-    return int(session), int(day)
-
-
-def _existing(connection: Connection, token: str) -> Receipt | None:
-    if not token:
-        return None
-    row = connection.execute(sa.select(suggestions.c.reference, suggestions.c.state)
-                             .where(suggestions.c.token == token)).first()
-    return Receipt(row.reference, row.state) if row else None
-
-
-def _values(draft: Draft, state: str, spam_reason: str | None, now: dt.datetime) -> dict:
-    return {
-        "token": draft.token or None, "state": state, "created_at": now, "updated_at": now,
-        "table_name": draft.table, "record_id": draft.record_id, "field": draft.field,
-        "current_value": draft.current_value[:screen.MAX_CURRENT],
-        "proposed_value": draft.proposed_value, "evidence_url": draft.evidence_url,
-        "note": draft.note, "lang": draft.lang, "page_url": draft.page_url,
-        "session_id": draft.session_id[:screen.MAX_SHORT], "spam_reason": spam_reason,
-        "reviewer": "", "reason": "", "merged_in": "",
-    }
-
-
-def _insert(engine: Engine, draft: Draft, now: dt.datetime) -> Receipt:
-    with writing(engine) as connection:
-        existing = _existing(connection, draft.token)
-        if existing:
-            return existing
-        session_count, day_count = _counts(connection, draft.session_id, now)
-        reason = screen.spam_reason(draft, now, session_count, day_count)
-        state = "spam" if reason else "received"
-        reference = new_reference()
-        values = _values(draft, state, reason, now)
-        connection.execute(suggestions.insert().values(reference=reference, **values))
-        if draft.contact_email:
-            connection.execute(suggestion_contacts.insert().values(
-                reference=reference, email=draft.contact_email))
-        connection.execute(suggestion_events.insert().values(
-            reference=reference, at=now, reviewer=SUBMITTER, from_state=None, to_state=state,
-            reason=reason or ""))
-    return Receipt(reference, state)
-
-
 def submit(engine: Engine, draft: Draft, now: dt.datetime | None = None) -> Receipt:
     """Store a suggestion; the same token twice gives the same reference (one row).
-    Raises Refused(msgid) for a draft the user must fix. Spam is stored as `spam`."""
+    Raises Refused(msgid) for a draft the user must fix. Spam is stored as `spam`.
+    Without `now` (the app), concurrent submissions are committed together (intake.Group)."""
     draft = screen.clean(draft)
     refused = screen.refusal(draft)
     if refused:
         raise Refused(refused)
-    moment = utc(now)
-    for _attempt in range(5):
+    if now is None:
+        return intake.group(engine).submit(engine, draft)
+    for _attempt in range(4):
         try:
-            return _insert(engine, draft, moment)
-        except IntegrityError:
-            # Another writer stored the same token first (then its reference is the answer),
-            # or a reference collided (then try a new one).
-            with engine.connect() as connection:
-                existing = _existing(connection, draft.token)
-            if existing:
-                return existing
-    raise RuntimeError("could not store the suggestion")
+            return intake.write_one(engine, draft, utc(now))
+        except IntegrityError:  # a reference drawn twice (one in 10^12): draw again
+            continue
+    return intake.write_one(engine, draft, utc(now))
 
 
 def _select() -> sa.Select:
@@ -223,9 +153,13 @@ def history(engine: Engine, reference: str) -> list[Event]:
 
 def transition(engine: Engine, reference: str, to_state: str, reviewer: str, reason: str = "",
                merged_in: str = "", now: dt.datetime | None = None) -> SuggestionRow:
-    """Move a suggestion to `to_state` (if allowed from its state) and log the move."""
+    """Move a suggestion to `to_state` (if allowed from its state) and log the move. A reviewer
+    is required, and for `merged` the build or commit it went into (`merged_in`)."""
     reference, moment = normalise_reference(reference), utc(now)
     reviewer, reason = screen.clean_text(reviewer)[:100], screen.clean_text(reason, True)
+    merged_in = screen.clean_text(merged_in)[:100]
+    if not reviewer:
+        raise ValueError("a reviewer is required")
     with writing(engine) as connection:
         state = connection.execute(sa.select(suggestions.c.state).where(
             suggestions.c.reference == reference).with_for_update()).scalar_one_or_none()
@@ -233,9 +167,12 @@ def transition(engine: Engine, reference: str, to_state: str, reviewer: str, rea
             raise NotFound(reference)
         if to_state not in TRANSITIONS.get(state, ()):
             raise IllegalTransition(f"{reference}: {state} -> {to_state} is not allowed")
+        if to_state == "merged" and not merged_in:
+            raise ValueError("merged_in (the build or commit) is required to mark it merged")
         changes = {"state": to_state, "updated_at": moment, "reviewer": reviewer, "reason": reason}
         if merged_in:
-            changes["merged_in"] = screen.clean_text(merged_in)[:100]
+            changes["merged_in"] = merged_in
+            reason = reason or f"merged in {merged_in}"
         connection.execute(suggestions.update().where(suggestions.c.reference == reference)
                            .values(**changes))
         connection.execute(suggestion_events.insert().values(

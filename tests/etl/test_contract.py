@@ -196,3 +196,23 @@ def test_context_never_makes_the_un_a_regional_organisation(real_atlas):
     named = {r for row in real_atlas.context.rigo_ids for r in row}
     assert named <= set(real_atlas.rigos.rigo_id)
     assert "un" not in set(real_atlas.rigos.rigo_id)
+
+
+# Facts for which no primary or secondary page is stored (searched 2026-12-02); each is shown with
+# its source marked "(a copy on a third-party site)" wherever it is cited.
+ONLY_ON_COPIES = {
+    ("network_links", ("club-de-madrid", "oas", "", "mou")),   # OAS remarks, 22 Sep 2009: docest copy
+    ("translations", ("rigos", "coe", "acronym", "fr")),       # "CdE": only the issuu brochure
+}
+
+
+@pytest.mark.parametrize("table", [t for t in catalog.TABLES if "source_ids" in t.columns],
+                         ids=lambda t: t.name)
+def test_no_record_rests_only_on_copies_or_encyclopedias(real_atlas, table):
+    """Issue 14: a mirror or an encyclopedia may back a fact, but is its only support only where
+    no other page is stored, and then the fact is listed here."""
+    weak = set(real_atlas.sources.source_id[real_atlas.sources.kind.isin(["mirror", "encyclopedia"])])
+    df = getattr(real_atlas, table.name)
+    alone = [row[table.key[0]] if len(table.key) == 1 else tuple(row[k] for k in table.key)
+             for _, row in df.iterrows() if row.source_ids and set(row.source_ids) <= weak]
+    assert [k for k in alone if (table.name, k) not in ONLY_ON_COPIES] == []
