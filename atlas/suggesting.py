@@ -63,6 +63,8 @@ FIELD_LABELS = {
     "text": N_("Text"),
 }
 KEYS = {t.name: t.key for t in catalog.TABLES if t.name in KINDS}
+# Coded fields, shown in words (atlas.glossary kinds).
+CODED = {("memberships", "status"): "status", ("channels", "status"): "channel_status"}
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ import uuid
 
 import streamlit as st
 
-from atlas import suggesting
+from atlas import glossary, suggesting
 from atlas.escape import for_markdown
 from atlas.i18n import N_, Translator
 from atlas.suggesting import FIELD_LABELS, FIELDS, KINDS, WHOLE, Request
@@ -82,6 +82,12 @@ def back_link(request: Request) -> None:
         st.markdown("[" + t("← Back to the page you came from") + f"]({request.came_from})")
 
 
+def _shown(t: Translator, table: str, name: str, value: str) -> str:
+    """A current value as the page shows it: codes in words, every text escaped."""
+    kind = suggesting.CODED.get((table, name))
+    return for_markdown(glossary.label(t, kind, value) if kind else value)
+
+
 def record_box(t: Translator, request: Request) -> str:
     """The record and the current value of the chosen field; returns the chosen field."""
     record = request.record
@@ -94,10 +100,10 @@ def record_box(t: Translator, request: Request) -> str:
                            format_func=lambda f: t(FIELD_LABELS.get(str(f), str(f))))
     urlstate.written("suggest-field", "field")
     if picked == WHOLE:
-        lines = [f"**{t(FIELD_LABELS.get(f, f))}:** {for_markdown(v)}"
+        lines = [f"**{t(FIELD_LABELS.get(f, f))}:** {_shown(t, record.table, f, v)}"
                  for f, v in record.values.items() if v]
     else:
-        lines = [for_markdown(record.current(picked)) or t("(empty)")]
+        lines = [_shown(t, record.table, picked, record.current(picked)) or t("(empty)")]
     box.markdown("**" + t("What we publish now:") + "**  \n" + "  \n".join(lines))
     return picked
 
