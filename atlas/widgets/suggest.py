@@ -128,7 +128,7 @@ def _tail(t: Translator) -> tuple[str, str, str, str]:
                         max_chars=LIMITS["note"])
     email = st.text_input(t("Your e-mail (optional)"), key="suggest-email",
                           max_chars=LIMITS["email"])
-    st.caption(t(EMAIL_HELP))
+    st.markdown(t(EMAIL_HELP))  # plain text, not a faint caption: it is a promise
     trap = st.container(key="suggest-trap").text_input(
         t("Leave this field empty"), key="suggest-extra", max_chars=200)
     return evidence, note, email, trap
