@@ -99,12 +99,15 @@ def record_box(t: Translator, request: Request) -> str:
     picked = box.selectbox(t("What is wrong?"), options, key="suggest-field",
                            format_func=lambda f: t(FIELD_LABELS.get(str(f), str(f))))
     urlstate.written("suggest-field", "field")
+    # Right to left, a value gets a paragraph of its own: each paragraph takes the direction of
+    # its first letter, and a Latin value after an Arabic label would read backwards.
+    gap = "\n\n" if t.rtl else " "
     if picked == WHOLE:
-        lines = [f"**{t(FIELD_LABELS.get(f, f))}:** {_shown(t, record.table, f, v)}"
+        lines = [f"**{t(FIELD_LABELS.get(f, f))}:**{gap}{_shown(t, record.table, f, v)}"
                  for f, v in record.values.items() if v]
     else:
         lines = [_shown(t, record.table, picked, record.current(picked)) or t("(empty)")]
-    box.markdown("**" + t("What we publish now:") + "**  \n" + "  \n".join(lines))
+    box.markdown("**" + t("What we publish now:") + "**\n\n" + "\n\n".join(lines))
     return picked
 
 
