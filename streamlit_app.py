@@ -25,6 +25,9 @@ PAGES = [
     st.Page("pages/cases.py", title=t("Cases"), url_path="cases"),
     st.Page("pages/changes.py", title=t("What changed"), url_path="changes"),
     st.Page("pages/data.py", title=t("Data"), url_path="data"),
+    # reached from the "Suggest a correction" links on every record, not from the menu
+    st.Page("pages/suggest.py", title=t("Suggest a correction"), url_path="suggest",
+            visibility="hidden"),
 ]
 
 page = st.navigation(PAGES)

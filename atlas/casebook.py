@@ -6,7 +6,7 @@ import datetime as dt
 
 import pandas as pd
 
-from atlas import glossary, i18n, links, texts
+from atlas import glossary, i18n, links, suggesting, texts
 from atlas.escape import for_markdown
 from atlas.i18n import N_, Translator
 from atlas.tables import Atlas
@@ -51,15 +51,15 @@ CARD_FIELDS = (("title", N_("Title")), ("actors", N_("Who")), ("action", N_("Wha
                ("outcome", N_("What came of it")))
 
 
-def card(atlas: Atlas, case) -> texts.Card:
+def card(atlas: Atlas, case, came_from: str = "") -> texts.Card:
     """One case as a card: its Markdown, marked when a text is a machine translation (or in
     English while its translation is updated), with the English originals to show on request."""
     note, original = texts.translation_note(atlas, case.case_id, "cases", CARD_FIELDS)
-    return texts.Card(for_markdown(case.acronym), markdown(atlas, case, note), "", original,
+    return texts.Card(for_markdown(case.acronym), markdown(atlas, case, note, came_from), "", original,
                       last_verified=str(case.last_verified))
 
 
-def markdown(atlas: Atlas, case, note: str = "") -> str:
+def markdown(atlas: Atlas, case, note: str = "", came_from: str = "") -> str:
     """One case as Markdown: title, organisation, when, outcome, who did what, what came of it,
     and its sources (every data text escaped)."""
     t = i18n.of(atlas)
@@ -76,7 +76,8 @@ def markdown(atlas: Atlas, case, note: str = "") -> str:
     verified = (t("verified") if case.confidence == "verified" else "**" + t("unverified") + "**")
     lines.append(":gray[" + t("Last verified {date}", date=for_markdown(t.date(case.last_verified)))
                  + f" · {verified} · " + t("Sources:") + " "
-                 + texts.sources_line(atlas, case.source_ids) + "]")
+                 + texts.sources_line(atlas, case.source_ids) + " · "
+                 + suggesting.record_link(t, "cases", case.case_id, came_from) + "]")
     if note:
         lines.append(texts.mark_line(note))
     return "\n\n".join(lines)

@@ -72,3 +72,12 @@ def for_href(url: object) -> str:
     if not text.lower().startswith(("http://", "https://")):
         return ""
     return quote(text, safe=":/?#[]@!$&'*+,;=%-._~")
+
+
+def for_page_href(url: object) -> str:
+    """A relative link to one of our own pages ('/page?query') made safe to put in a link target,
+    or '' for anything else (another site, a scheme, '//host', backslashes)."""
+    text = "" if url is None else str(url).strip()
+    if not text.startswith("/") or text.startswith("//") or "\\" in text:
+        return ""
+    return quote(text, safe="/?&=%+-._~:*")

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from atlas import glossary, i18n, queries
+from atlas import glossary, i18n, queries, suggesting
 from atlas.escape import for_href, for_markdown
 from atlas.i18n import N_, data
 from atlas.pathways import BAND_LABELS, CLOSED, CONDITIONAL, OPEN
@@ -88,7 +88,7 @@ def mark_line(mark: str) -> str:
     return f":violet[{for_markdown(mark)}]"
 
 
-def card_markdown(atlas: Atlas, ch, mark: str = "") -> str:
+def card_markdown(atlas: Atlas, ch, mark: str = "", came_from: str = "") -> str:
     """A channel (a row of the channels table, with band and reasons when assessed) as Markdown:
     band in words, badges, how to engage, requirements, verification and sources."""
     t = i18n.of(atlas)
@@ -111,14 +111,16 @@ def card_markdown(atlas: Atlas, ch, mark: str = "") -> str:
     verified = (t("verified") if ch.confidence == "verified"
                 else "**" + t("unverified") + "**: " + t("check before acting"))
     lines.append(":gray[" + t("Last verified {date}", date=for_markdown(t.date(ch.last_verified)))
-                 + f" · {verified} · " + t("Sources:") + f" {sources_line(atlas, ch.source_ids)}]")
+                 + f" · {verified} · " + t("Sources:") + f" {sources_line(atlas, ch.source_ids)} · "
+                 + suggesting.record_link(t, "channels", ch.channel_id, came_from) + "]")
     if mark:
         lines.append(mark_line(mark))
     return "\n\n".join(lines)
 
 
-def cards(atlas: Atlas, channels: pd.DataFrame) -> list[Card]:
-    """Every channel of `channels` as a card, in the frame's order."""
+def cards(atlas: Atlas, channels: pd.DataFrame, came_from: str = "") -> list[Card]:
+    """Every channel of `channels` as a card, in the frame's order; `came_from` is the page they
+    are shown on (where "Suggest a correction" leads back to)."""
     from atlas.casebook import used_in_practice  # casebook cites through this module
 
     acronyms = queries.acronyms(atlas)
@@ -127,17 +129,19 @@ def cards(atlas: Atlas, channels: pd.DataFrame) -> list[Card]:
         mark, original = translation_note(atlas, ch.channel_id)
         used = used_in_practice(atlas, ch.channel_id, ch.rigo_id)
         out.append(Card(for_markdown(acronyms.get(ch.rigo_id, ch.rigo_id)),
-                        card_markdown(atlas, ch, mark) + (f"\n\n{used}" if used else ""),
+                        card_markdown(atlas, ch, mark, came_from) + (f"\n\n{used}" if used else ""),
                         for_markdown(ch.practice_notes), original, ch.last_verified))
     return out
 
 
-def sources_markdown(t: i18n.Translator, sources: pd.DataFrame) -> str:
-    """The sources as one Markdown list (one message to the browser, not one per source)."""
+def sources_markdown(t: i18n.Translator, sources: pd.DataFrame, came_from: str = "") -> str:
+    """The sources as one Markdown list (one message to the browser, not one per source), each
+    with its "Suggest a correction" link."""
     seed = t("seed document")
     return "\n".join(
         f"- **{for_markdown(s.source_id)}**: {for_markdown(s.title)}{_kind_mark(t, s.kind)}. "
         f"{for_markdown(s.publisher)} "
         f"{for_markdown(s.year)}. "
-        f"{for_markdown(s.url if s.url.startswith('http') else f'{seed} {s.url}')}"
+        f"{for_markdown(s.url if s.url.startswith('http') else f'{seed} {s.url}')} · "
+        + suggesting.record_link(t, "sources", s.source_id, came_from)
         for s in sources.itertuples())

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from atlas import briefing, charts, eras, i18n, pathways, profiles, queries, texts
+from atlas import briefing, charts, eras, i18n, pathways, profiles, queries, suggesting, texts
 from atlas.exports import Downloads, downloads
 from atlas.i18n.data import with_text_language
 from atlas.tables import Atlas
@@ -36,8 +36,8 @@ class CountryView:
     briefing: str
 
 
-def band_cards(atlas: Atlas, paths: pd.DataFrame) -> dict[str, list[texts.Card]]:
-    return {band: texts.cards(atlas, paths[paths.band == band]) for band in BANDS}
+def band_cards(atlas: Atlas, paths: pd.DataFrame, came_from: str = "") -> dict[str, list[texts.Card]]:
+    return {band: texts.cards(atlas, paths[paths.band == band], came_from) for band in BANDS}
 
 
 def country(atlas: Atlas, iso3: str, day: dt.date) -> CountryView:
@@ -57,7 +57,8 @@ def country(atlas: Atlas, iso3: str, day: dt.date) -> CountryView:
     return CountryView(
         iso3=iso3, name=name, summary=summary, current=current,
         former=profiles.former_memberships(atlas, iso3, day), paths=paths,
-        cards=band_cards(atlas, paths), networks=nets, categories=categories, labels=labels,
+        cards=band_cards(atlas, paths, suggesting.page_came_from(i18n.of(atlas), "country", iso3=iso3)),
+        networks=nets, categories=categories, labels=labels,
         cited=cited, files=downloads(with_text_language(atlas, table), cited, atlas.as_of),
         briefing=briefing.country_briefing(name, day.isoformat(), atlas.as_of, summary, current,
                                            paths, nets, cited, i18n.of(atlas)),
@@ -78,7 +79,8 @@ def pathway_finder(atlas: Atlas, iso3: str, day: dt.date, who: pathways.Profile)
     paths = pathways.pathways(atlas, iso3, day, who)
     cited = queries.sources_for(atlas, paths)
     return PathwaysView(paths=paths, counts={b: int((paths.band == b).sum()) for b in BANDS},
-                        cards=band_cards(atlas, paths), cited=cited,
+                        cards=band_cards(atlas, paths, suggesting.page_came_from(
+                            i18n.of(atlas), "pathways", iso3=iso3)), cited=cited,
                         files=downloads(with_text_language(atlas, paths.drop(columns=["theme_match"])),
                                         cited, atlas.as_of))
 
@@ -112,7 +114,8 @@ def rigo(atlas: Atlas, rigo_id: str, day: dt.date, today: dt.date) -> RigoView:
             i18n.of(atlas)),
                             periods, queries.sources_for(atlas, members), atlas.as_of, i18n.of(atlas)),
         channels=channels, n_open=int(queries.open_to_national(channels).sum()),
-        cards=texts.cards(atlas, channels), networks=nets,
+        cards=texts.cards(atlas, channels, suggesting.page_came_from(i18n.of(atlas), "rigo", id=rigo_id)),
+        networks=nets,
         cited=queries.sources_for(atlas, atlas.rigos[atlas.rigos.rigo_id == rigo_id], members,
                                   channels, nets),
     )

@@ -14,7 +14,7 @@ import pandas as pd
 from babel.dates import format_skeleton, get_month_names
 from babel.lists import format_list
 
-from atlas import glossary, i18n, links, texts
+from atlas import glossary, i18n, links, suggesting, texts
 from atlas.escape import for_markdown
 from atlas.i18n import N_, Translator
 from atlas.queries import BELONGING, membership_on
@@ -161,15 +161,15 @@ CARD_FIELDS = (("title", N_("Window")), ("what_happens", N_("What happens")),
                ("last_held_place", N_("Where it was last held")))
 
 
-def card(atlas: Atlas, w, lang: str = "") -> texts.Card:
+def card(atlas: Atlas, w, lang: str = "", came_from: str = "") -> texts.Card:
     """One window as a card: its Markdown, marked when a text is a machine translation (or in
     English while its translation is updated), with the English originals to show on request."""
     note, original = texts.translation_note(atlas, w.window_id, "engagement_windows", CARD_FIELDS)
-    return texts.Card(for_markdown(w.acronym), markdown(atlas, w, lang, note), "", original,
+    return texts.Card(for_markdown(w.acronym), markdown(atlas, w, lang, note, came_from), "", original,
                       last_verified=str(w.last_verified))
 
 
-def markdown(atlas: Atlas, w, lang: str = "", note: str = "") -> str:
+def markdown(atlas: Atlas, w, lang: str = "", note: str = "", came_from: str = "") -> str:
     """One window as Markdown: title and organisation, when, what happens, who, what to do and by
     when, a link to its organisation's page (where its channel card is) and its sources."""
     t = i18n.of(atlas)
@@ -186,7 +186,8 @@ def markdown(atlas: Atlas, w, lang: str = "", note: str = "") -> str:
         lines.append(t("Last held: {when}", when=for_markdown(day_words(t, w.last_held_start)))
                      + (f" ({for_markdown(t.data(w.last_held_place))})" if w.last_held_place else ""))
     lines.append(":gray[" + t("Last verified {date}", date=for_markdown(t.date(w.last_verified)))
-                 + " · " + t("Sources:") + " " + texts.sources_line(atlas, w.source_ids) + "]")
+                 + " · " + t("Sources:") + " " + texts.sources_line(atlas, w.source_ids) + " · "
+                 + suggesting.record_link(t, "engagement_windows", w.window_id, came_from) + "]")
     if note:
         lines.append(texts.mark_line(note))
     return "\n\n".join(lines)

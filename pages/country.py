@@ -33,6 +33,7 @@ for band, band_cards in view.cards.items():
     st.subheader(f"{cards.BAND_MARKS[band]} {t(pathways.BAND_LABELS[band])} ({len(band_cards)})",
                  anchor=False)
     cards.show(band_cards, key=f"country-{iso3}-{band}", by_rigo=True, empty=cards.EMPTY_BANDS[band])
+widgets.suggest_missing()
 st.page_link("pages/pathways.py", label=t("Find the channels that fit your organisation →"),
              query_params=profile.date_params({"iso3": iso3}, day))
 
@@ -42,7 +43,8 @@ if view.networks.empty:
 else:
     widgets.table(view.networks[["name", "relation", "rigo_id", "hq_city"]].rename(
         columns={"name": "network"}).assign(
-        relation=view.networks.relation.map(glossary.labeller(t, "relation"))))
+        relation=view.networks.relation.map(glossary.labeller(t, "relation"))),
+        suggest=widgets.suggest_urls("networks", view.networks))
 context.networks_here(atlas, iso3, view.name)
 
 st.header(t("Next engagement windows"), anchor=False)

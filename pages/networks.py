@@ -67,6 +67,7 @@ st.markdown(for_markdown(t("{name} ({acronym}): {scope} network, based in {city}
                          + (" " + t("Part of {parent}.", parent=names.get(net.parent_network_id,
                                                                           net.parent_network_id))
                             if net.parent_network_id else "")))
+widgets.suggest_record("networks", picked)
 if len(children):
     st.markdown(t("Member networks:") + " " + for_markdown(", ".join(children.name)))
 widgets.table(exports.flat(used[["rigo_id", "relation", "name", "since_year", "note"]]).rename(

@@ -27,6 +27,7 @@ st.markdown(for_markdown(t("Seat: {city}. Founded: {year}. Region: {region} ({sc
                            scope=glossary.label(t, "scope", rigo.scope))))
 if for_href(rigo.website):
     st.markdown("[" + t("Official website") + f"]({for_href(rigo.website)})")
+widgets.suggest_record("rigos", rigo_id)
 context.background(atlas, rigo_id)
 
 view = load.rigo_view(rigo_id, day)  # everything below, computed once per organisation and date
@@ -52,6 +53,7 @@ if view.channels.empty:
     st.info(t("We hold no channel for this organisation yet."))
 else:
     cards.show(view.cards, key=f"rigo-{rigo_id}")
+widgets.suggest_missing(rigo_id)
 
 st.header(t("Networks that work with it"), anchor=False)
 if view.networks.empty:
@@ -59,7 +61,8 @@ if view.networks.empty:
 else:
     widgets.table(view.networks[["name", "relation", "channel_id", "hq_city"]].rename(
         columns={"name": "network"}).assign(
-        relation=view.networks.relation.map(glossary.labeller(t, "relation"))))
+        relation=view.networks.relation.map(glossary.labeller(t, "relation"))),
+        suggest=widgets.suggest_urls("networks", view.networks))
 
 st.header(t("Next engagement windows"), anchor=False)
 engagement.next_windows(atlas, rigo_id=rigo_id)

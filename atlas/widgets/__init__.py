@@ -7,7 +7,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from atlas import exports, i18n, links, load, texts
+from atlas import exports, i18n, links, load, suggesting, texts
 from atlas.charts import ChartView
 from atlas.escape import for_markdown
 from atlas.i18n import N_
@@ -64,18 +64,25 @@ def as_of_date() -> dt.date:
 LONG_TABLE = 50  # rows: a longer table scrolls instead of printing in full
 
 
-def table(df: pd.DataFrame) -> None:
+def table(df: pd.DataFrame, suggest: list[str] | None = None) -> None:
     # every table of data goes through here: st.table reads its cells as Markdown
     """A short table printed in full (easy to read and to print); a long one scrolls, so a page
-    stays quick however much data there is."""
-    from atlas.escape import table_for_markdown
+    stays quick however much data there is. `suggest`: each row's "Suggest a correction" link
+    (relative URLs built by atlas.suggesting), shown as a last column."""
+    from atlas.escape import for_page_href, table_for_markdown
     from atlas.glossary import headed
 
-    df = headed(translator(), df)
+    t = translator()
+    df = headed(t, df)
+    column, label = t("Correction"), t(suggesting.LINK_LABEL)
+    hrefs = [for_page_href(u) for u in suggest] if suggest is not None else None
     if len(df) > LONG_TABLE:
-        st.dataframe(df, hide_index=True, width="stretch")
+        config = {column: st.column_config.LinkColumn(column, display_text=label)} if hrefs else None
+        st.dataframe(df.assign(**{column: hrefs}) if hrefs else df, hide_index=True,
+                     width="stretch", column_config=config)
     else:
-        st.table(table_for_markdown(df))
+        shown = table_for_markdown(df)
+        st.table(shown.assign(**{column: [f"[{label}]({h})" for h in hrefs]}) if hrefs else shown)
 
 
 def matrix(df: pd.DataFrame) -> None:
@@ -110,9 +117,44 @@ def sources_footer(atlas: Atlas, *frames: pd.DataFrame, cited: pd.DataFrame | No
                              "Sources of this page ({count}) · data verified as of {date}",
                              len(cited), date=t.date(atlas.as_of)),
                          key="sources-footer", on_change="rerun")
+    back = here()
     if footer.open:
-        footer.markdown(texts.sources_markdown(t, cited))
-    st.markdown(t("Data verified as of {date}.", date=t.date(atlas.as_of)) + " " + t(LICENCE))
+        footer.markdown(texts.sources_markdown(t, cited, back))
+    st.markdown(t("Data verified as of {date}.", date=t.date(atlas.as_of)) + " " + t(LICENCE)
+                + "  \n" + suggesting.record_link(t, "", "", back, PAGE_LINK))
+
+
+PAGE_LINK = N_("Suggest a correction to this page")
+
+
+def suggest_urls(table: str, rows: pd.DataFrame) -> list[str]:
+    """Each row's link to the Suggest page (for `table(..., suggest=...)`)."""
+    return suggesting.links_for(table, suggesting.record_ids(table, rows), translator().code, here())
+
+
+def suggest_missing(rigo_id: str = "") -> None:
+    """"Suggest a missing channel" (of an organisation, when given) as a Markdown link."""
+    from atlas.escape import for_page_href
+
+    t = translator()
+    url = for_page_href(suggesting.missing_channel_link(t.code, here(), rigo_id))
+    st.markdown("[" + t("Suggest a missing channel") + f"]({url})")
+
+
+def suggest_record(table: str, record_id: str) -> None:
+    """"Suggest a correction" for one record, as a small Markdown link."""
+    st.markdown(":small[" + suggesting.record_link(translator(), table, record_id, here()) + "]")
+
+
+def here() -> str:
+    """This page's relative address with its state (a suggest link's `from`), or '' when the
+    browser's address is unknown."""
+    from urllib.parse import urlsplit
+
+    if not st.context.url:
+        return ""
+    path = urlsplit(st.context.url).path.rstrip("/").rsplit("/", 1)[-1] or "home"
+    return suggesting.safe_return(links.page_link(path, st.query_params.to_dict()))
 
 
 # Downloads are ready bytes, not callables: a deferred download needs a round trip at click

@@ -11,7 +11,7 @@ from streamlit_folium import st_folium
 from atlas import eras, glossary, maps, profiles, queries
 from atlas.escape import for_html, for_markdown
 from atlas.tables import Atlas
-from atlas.widgets import table, translator
+from atlas.widgets import suggest_urls, table, translator
 
 NETWORK_COLOUR = "member"  # a footprint colour the legend below names in its own words
 
@@ -44,7 +44,7 @@ def members_table(members: pd.DataFrame) -> None:
     start = members.start_date.map(lambda d: t.date(d) if d else t("before 2000"))
     table(members[["country", "status", "start_date", "end_date", "note"]].assign(
         status=members.status.map(glossary.labeller(t, "status")), start_date=start,
-        end_date=members.end_date.map(t.date)))
+        end_date=members.end_date.map(t.date)), suggest=suggest_urls("memberships", members))
 
 
 def _source_titles(atlas: Atlas, ids: tuple[str, ...]) -> str:
@@ -64,7 +64,8 @@ def networks_here(atlas: Atlas, iso3: str, name: str) -> None:
     else:
         table(here[["name", "as_of_year", "note"]].rename(columns={"name": "network"}).assign(
             note=here.note.map(t.data),
-            source_ids=here.source_ids.map(lambda ids: _source_titles(atlas, ids))))
+            source_ids=here.source_ids.map(lambda ids: _source_titles(atlas, ids))),
+            suggest=suggest_urls("network_countries", here.assign(iso3=iso3)))
     st.caption(t.n("Country lists are recorded for {count} network only; a network without one "
                    "may still be active here.",
                    "Country lists are recorded for {count} networks only; a network without one "

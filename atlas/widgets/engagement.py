@@ -9,7 +9,7 @@ import streamlit as st
 from atlas import casebook, i18n, links, load, windows
 from atlas.escape import for_markdown
 from atlas.tables import Atlas
-from atlas.widgets import cards, today, translator
+from atlas.widgets import cards, here, today, translator
 
 SHORT = 5  # windows in a profile's compact list
 
@@ -32,7 +32,8 @@ def window_cards(atlas: Atlas, chosen: pd.DataFrame, key: str) -> None:
     """Each window as a bordered card, a page at a time (the ? sign shows the English of a
     machine-translated text)."""
     lang = lang_param() or ""
-    cards.paged([windows.card(atlas, w, lang) for w in chosen.itertuples(index=False)], key,
+    back = here()
+    cards.paged([windows.card(atlas, w, lang, back) for w in chosen.itertuples(index=False)], key,
                 cards.card)
 
 
@@ -67,7 +68,9 @@ def next_windows(atlas: Atlas, iso3: str | None = None, rigo_id: str | None = No
 def case_cards(atlas: Atlas, chosen: pd.DataFrame, key: str) -> None:
     """Each case as a bordered card with its sources, a page at a time (the ? sign shows the
     English of a machine-translated text)."""
-    cards.paged([casebook.card(atlas, c) for c in chosen.itertuples(index=False)], key, cards.card)
+    back = here()
+    cards.paged([casebook.card(atlas, c, back) for c in chosen.itertuples(index=False)], key,
+                cards.card)
 
 
 def profile_cases(atlas: Atlas, iso3: str | None = None, rigo_id: str | None = None) -> None:

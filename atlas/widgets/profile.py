@@ -9,11 +9,11 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from atlas import eras, glossary, i18n, links, load, maps, places, profiles
+from atlas import eras, glossary, i18n, links, load, maps, places, profiles, suggesting
 from atlas.escape import for_markdown
 from atlas.i18n import N_
 from atlas.tables import Atlas
-from atlas.widgets import friendly, translator, urlstate
+from atlas.widgets import friendly, here, translator, urlstate
 
 CHIP_COLOURS = {"member": "blue", "suspended": "orange", "associate": "violet",
                 "observer": "green", "candidate": "gray"}
@@ -63,9 +63,12 @@ def membership_chips(current: pd.DataFrame, date: dt.date) -> None:
 
 
 def _chip(t: i18n.Translator, m: pd.Series, who: str, date: dt.date) -> None:
+    """A badge (one Markdown element, with its "Suggest a correction" link) and the profile link."""
     status = glossary.label(t, "status", m.status)
-    st.badge(for_markdown(f"{who} · {status} {eras.since_label(t, m.start_date)}"),
-             color=CHIP_COLOURS.get(m.status, "gray"))  # type: ignore[arg-type]
+    colour = CHIP_COLOURS.get(m.status, "gray")
+    rid = suggesting.record_id("memberships", m)
+    st.markdown(f":{colour}-badge[{for_markdown(f'{who} · {status} {eras.since_label(t, m.start_date)}')}]"
+                f"  \n:small[{suggesting.record_link(t, 'memberships', rid, here())}]")
     st.page_link("pages/rigo.py", label=t("{acronym} profile →", acronym=for_markdown(m.acronym)),
                  query_params=date_params({"id": m.rigo_id}, date))
 

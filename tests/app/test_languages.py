@@ -47,7 +47,9 @@ def english_left(text: str) -> set[str]:
 
 PARAMS = {"pages/country.py": {"iso3": "MLI", "date": "2024-06-01"},
           "pages/rigo.py": {"id": "ecowas"}, "pages/pathways.py": {"iso3": "HND"},
-          "pages/networks.py": {"network": "wanep"}, "pages/changes.py": {"iso3": "MLI"}}
+          "pages/networks.py": {"network": "wanep"}, "pages/changes.py": {"iso3": "MLI"},
+          "pages/suggest.py": {"table": "channels", "id": "au-ecosocc", "field": "*",
+                               "from": "/country?iso3=KEN"}}
 
 
 @pytest.mark.parametrize("page", DECLARED)

@@ -32,7 +32,8 @@ def test_every_declared_page_has_a_test_here():
     tested = {"pages/home.py", "pages/data.py", "pages/country.py", "pages/rigo.py",
               "pages/pathways.py", "pages/compare.py", "pages/gaps.py", "pages/early-warning.py",
               "pages/networks.py", "pages/planner.py", "pages/calendar.py", "pages/cases.py",
-              "pages/changes.py"}
+              "pages/changes.py",
+              "pages/suggest.py"}  # tests/app/test_suggest.py
     assert set(DECLARED) == tested
 
 

@@ -98,6 +98,10 @@ CASES: list[tuple[str, str, bool]] = [
     ("changes", q(iso3=SCRIPT), True),
     ("changes", q(rigo=IMG, **{"from": "9999-99-99"}), True),
     ("changes", q(to="0001-01-01"), True),
+    ("suggest", q(table=SCRIPT, id="x"), True),
+    ("suggest", q(table="channels", id=IMG, field=TEMPLATE), True),
+    ("suggest", q(table="rigos", id=LONG, **{"from": "javascript:alert(1)"}), True),
+    ("suggest", q(table="rigos", id="au", **{"from": "https://evil.example/"}), False),
 ]
 # Path tricks one segment deep: Streamlit runs the main page (no message of ours), or redirects.
 PATH_CASES: list[tuple[str, str, bool]] = [

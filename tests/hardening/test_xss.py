@@ -30,6 +30,8 @@ VISITS = {
     "compare": ["?rigos=alpha,beta"], "gaps": ["?rigo=alpha"], "early-warning": [""],
     "networks": ["?network=net-one"], "planner": ["?theme=peace_security"],
     "calendar": [""], "cases": [""], "changes": ["", "?iso3=MLI"],
+    "suggest": ["?table=channels&id=alpha-forum&field=*", "?table=sources&id=test-source",
+                "?table=memberships&id=alpha/KEN/before-2000"],
 }
 
 
