@@ -26,7 +26,7 @@ def _records(df: pd.DataFrame, columns: str) -> list[dict]:
 
 
 def _channel_items(channels: pd.DataFrame, cite: dict[str, int], t: i18n.Translator) -> str:
-    items, how, none = [], e(t("How to engage")), e(t("None."))
+    items, how, none = [], e(t.label(t("How to engage"))), e(t("None."))
     used = "last_verified source_ids reasons name rigo_id channel_type how_to_engage confidence"
     for ch in _records(channels, used):
         verified = e(t("Last verified {date}", date=t.date(ch["last_verified"])))
@@ -34,7 +34,7 @@ def _channel_items(channels: pd.DataFrame, cite: dict[str, int], t: i18n.Transla
         reason = f" <i>({e(ch['reasons'])})</i>" if ch.get("reasons") else ""
         items.append(f"<li><b>{e(ch['name'])}</b> ({e(ch['rigo_id'].upper())}, "
                      f"{e(glossary.channel_type(t, ch['channel_type']))}){reason}. "
-                     f"{how}: {e(ch['how_to_engage'])} <span class='meta'>{verified}, "
+                     f"{how} {e(ch['how_to_engage'])} <span class='meta'>{verified}, "
                      f"{e(glossary.label(t, 'confidence', ch['confidence']))}.</span> {marks}</li>")
     return "<ul>" + "".join(items) + "</ul>" if items else f"<p>{none}</p>"
 

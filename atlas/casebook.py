@@ -65,14 +65,13 @@ def markdown(atlas: Atlas, case, note: str = "", came_from: str = "") -> str:
     t = i18n.of(atlas)
     outcome = glossary.label(t, "outcome", case.outcome_category)
     channel = channel_names(atlas).get(case.channel_id, "")
-    head = [for_markdown(case.acronym), for_markdown(when(t, case))]
-    if channel:
-        head.append(for_markdown(channel))
-    lines = [f"**{for_markdown(t.data(case.title))}**  \n" + " · ".join(head),
+    lines = [f"**{texts.line(t, for_markdown(t.data(case.title)))}**  \n"
+             + texts.line(t, for_markdown(case.acronym), for_markdown(when(t, case)),
+                          for_markdown(channel)),
              f":{OUTCOME_MARKS.get(case.outcome_category, 'gray')}-badge[{for_markdown(outcome)}]",
-             "**" + t("Who") + ":** " + for_markdown(t.data(case.actors)),
-             "**" + t("What they did") + ":** " + for_markdown(t.data(case.action)),
-             "**" + t("What came of it") + ":** " + for_markdown(t.data(case.outcome))]
+             texts.labelled(t, t("Who"), for_markdown(t.data(case.actors))),
+             texts.labelled(t, t("What they did"), for_markdown(t.data(case.action))),
+             texts.labelled(t, t("What came of it"), for_markdown(t.data(case.outcome)))]
     verified = (t("verified") if case.confidence == "verified" else "**" + t("unverified") + "**")
     lines.append(":gray[" + t("Last verified {date}", date=for_markdown(t.date(case.last_verified)))
                  + f" · {verified} · " + t("Sources:") + " "
@@ -111,7 +110,7 @@ def used_in_practice(atlas: Atlas, channel_id: str, rigo_id: str, most: int = 3)
     more = " " + t.n("and {count} more", "and {count} more", rest) if rest > 0 else ""
     link = links.page_link("cases", {"rigo": rigo_id,
                                      "lang": t.code if t.code != i18n.DEFAULT else None})
-    return ("**" + t("Used in practice") + ":** " + shown + more + " · ["
+    return (texts.labelled(t, t("Used in practice"), shown + more) + " · ["
             + t("All cases of this organisation") + f" →]({link})")
 
 

@@ -3,17 +3,36 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import textwrap
 from dataclasses import dataclass
 
 import altair as alt
 import pandas as pd
 
-from atlas import casebook, charts, exports, i18n, queries, windows
+from atlas import casebook, charts, exports, glossary, i18n, queries, windows
 from atlas.charts import ChartView
 from atlas.i18n.data import with_text_language
 from atlas.tables import Atlas
 
 STATUS_COLOURS = {windows.ANNOUNCED: "#c85200", windows.USUAL: "#a3cce9"}
+# The window names take a fixed width left of the bars, and the legend is drawn under the chart
+# from its left edge, one item a line: at the bars' left edge (Vega's "bottom"), or side by side,
+# it ran off a 390 px phone screen.
+AXIS_WIDTH = 170
+LEGEND_LABEL_LIMIT = 300
+LEGEND_LINE = 40  # characters: a label fits a phone's width on lines this long
+LEGEND_HEIGHT = 90  # room kept under the month labels (its title and up to four lines)
+
+
+def _legend(t: i18n.Translator, domain: list[str]) -> alt.Legend:
+    """Under the month labels (`height` is the bars' height as Vega lays them out), from the
+    chart's left edge, each label on lines short enough for a phone."""
+    lines = {code: textwrap.wrap(glossary.label(t, "date_status", code), LEGEND_LINE)
+             for code in domain}
+    return alt.Legend(orient="none", legendX=-AXIS_WIDTH, legendY=alt.ExprRef("height + 30"),
+                      direction="vertical", columns=1, labelLimit=LEGEND_LABEL_LIMIT,
+                      labelExpr=f"({json.dumps(lines, ensure_ascii=False)})[datum.label] || datum.label")
 
 
 def timeline(rows: pd.DataFrame, months: list[dt.date], t: i18n.Translator) -> alt.Chart:
@@ -21,22 +40,23 @@ def timeline(rows: pd.DataFrame, months: list[dt.date], t: i18n.Translator) -> a
     (light, the whole month, 'next date not yet announced' in the tooltip and legend)."""
     domain = [windows.ANNOUNCED, windows.USUAL]
     end = months_end(months)
+    height = 22 * max(4, rows.window.nunique()) + 60
     return (alt.Chart(rows).mark_bar(height=12)
             .encode(x=alt.X("start:T", title=None, scale=alt.Scale(domain=[_stamp(months[0]), _stamp(end)]),
                         axis=alt.Axis(format="%b %Y", tickCount="month", labelAngle=0,
                                       labelOverlap="greedy", grid=True)),
                     x2="end_excl:T",
                     y=alt.Y("window:N", title=None, sort=alt.EncodingSortField("order"),
-                            axis=alt.Axis(labelLimit=160, labelOverlap=False)),
+                            axis=alt.Axis(labelLimit=AXIS_WIDTH - 10, labelOverlap=False,
+                                          minExtent=AXIS_WIDTH, maxExtent=AXIS_WIDTH)),
                     color=alt.Color("date_status:N", title=t("Date"), scale=alt.Scale(
                         domain=domain, range=[STATUS_COLOURS[d] for d in domain]),
-                        legend=alt.Legend(orient="top", direction="horizontal", labelLimit=400,
-                                          labelExpr=charts.legend(t, "date_status", domain).labelExpr)),
+                        legend=_legend(t, domain)),
                     tooltip=[alt.Tooltip("organisation", title=t("Organisation")),
                              alt.Tooltip("title", title=t("Window")),
                              alt.Tooltip("when", title=t("When"))])
-            .properties(height=22 * max(4, rows.window.nunique()) + 60, width="container",
-                        title=t("The next twelve months")))
+            .properties(height=height, width="container", title=t("The next twelve months"),
+                        padding={"left": 5, "top": 5, "right": 5, "bottom": LEGEND_HEIGHT}))
 
 
 def _stamp(day: dt.date) -> alt.DateTime:

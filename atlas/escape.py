@@ -1,4 +1,5 @@
-"""Make data text safe for HTML, for folium's JavaScript template literals, and for spreadsheets."""
+"""Make data text safe for HTML, for folium's JavaScript template literals, and for spreadsheets;
+keep it in its own direction inside text of the other direction (`isolate`)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,10 @@ import pandas as pd
 _TEMPLATE_ESCAPES = str.maketrans({"$": "&#36;", "`": "&#96;", "\\": "&#92;"})
 _MARKDOWN_SPECIALS = str.maketrans({c: "\\" + c for c in "\\`*_{}[]<>()#+-.!|~$"})
 # Full-width signs too: some spreadsheets in East Asian locales read them as formulas.
+# Bidi embeddings, overrides and isolates: data text brings none of its own (an unmatched one
+# would reorder the text after it, or disguise it).
+_BIDI_CONTROLS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+FSI, PDI = "\u2068", "\u2069"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
 
 
@@ -32,6 +37,15 @@ def for_script(text: object) -> str:
 def for_markdown(text: object) -> str:
     """Escape Markdown and HTML specials so that data text shows literally in st.markdown."""
     return html.escape("" if text is None else str(text), quote=False).translate(_MARKDOWN_SPECIALS)
+
+
+def isolate(text: object) -> str:
+    """Text (already escaped for where it goes) between FIRST STRONG ISOLATE and POP DIRECTIONAL
+    ISOLATE: it keeps its own direction and cannot reorder its neighbours, as <bdi> does in HTML
+    (which Markdown cannot carry). An acronym in brackets inside an Arabic name, or a Latin name
+    between Arabic parts, stays in place. '' stays ''."""
+    inner = "" if text is None else str(text).translate(_BIDI_CONTROLS)
+    return f"{FSI}{inner}{PDI}" if inner else ""
 
 
 def table_for_markdown(df: pd.DataFrame) -> pd.DataFrame:

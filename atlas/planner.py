@@ -104,8 +104,16 @@ def _case_lines(df: pd.DataFrame, cite: dict[str, int], t: Translator) -> list[s
         marks = "".join(f"[{cite[s]}]" for s in r.source_ids if s in cite)
         example = r.example or t("no formal channel on this theme is recorded")
         region = label(t, "region", r.region)
-        lines.append(f"- **{r.acronym}** ({region}): {example}. {r.practice} {marks}".strip())
+        lines.append(f"- {t.label(f'**{r.acronym}** ({region})')} {example}. {r.practice} {marks}"
+                     .strip())
     return lines or ["- " + t("None found for these choices.")]
+
+
+def _practice_line(c, cite: dict[str, int], t: Translator) -> str:
+    """A case from practice: title, organisation, year and outcome, then what came of it."""
+    head = f"{c.title} ({c.acronym}, {c.date_from[:4]}; {label(t, 'outcome', c.outcome_category)})"
+    return (f"- {t.label(head)} {c.outcome} "
+            + "".join(f"[{cite[s]}]" for s in c.source_ids if s in cite))
 
 
 def to_markdown(p: Plan, sources: pd.DataFrame, as_of: str, link: str,
@@ -126,9 +134,7 @@ def to_markdown(p: Plan, sources: pd.DataFrame, as_of: str, link: str,
               + "".join(f"[{cite[s]}]" for s in n.source_ids if s in cite)
               for n in p.networks.itertuples()] or ["- " + t("None recorded.")]
     lines += ["", "## " + t("Cases from practice")]
-    lines += [f"- {c.title} ({c.acronym}, {c.date_from[:4]}; {label(t, 'outcome', c.outcome_category)})"
-              f": {c.outcome} " + "".join(f"[{cite[s]}]" for s in c.source_ids if s in cite)
-              for c in p.cases.itertuples()] or ["- " + t("None recorded.")]
+    lines += [_practice_line(c, cite, t) for c in p.cases.itertuples()] or ["- " + t("None recorded.")]
     lines += ["", "## " + t("Discussion questions")]
     lines += [f"- {q.text} " + "".join(f"[{cite[s]}]" for s in q.source_ids if s in cite)
               for q in p.questions.itertuples()]

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from atlas import glossary, i18n, queries, suggesting
-from atlas.escape import for_href, for_markdown
+from atlas.escape import for_href, for_markdown, isolate
 from atlas.i18n import N_, data
 from atlas.pathways import BAND_LABELS, CLOSED, CONDITIONAL, OPEN
 from atlas.tables import Atlas
@@ -83,6 +83,18 @@ def translation_note(atlas: Atlas, record_id: str, table: str = "channels",
     return mark, original
 
 
+def line(t: i18n.Translator, *parts: str) -> str:
+    """Parts of a line (Markdown, data already escaped) joined by " · ", each isolated so that
+    none reorders another (an acronym in brackets in an Arabic name stays in place), the line in
+    the page's direction. Empty parts are left out."""
+    return t.mark + " · ".join(isolate(p) for p in parts if p)
+
+
+def labelled(t: i18n.Translator, label: str, value: str) -> str:
+    """"**Label:** value" with the language's colon; `value` is Markdown (data escaped)."""
+    return f"**{t.label(label)}** {value}"
+
+
 def mark_line(mark: str) -> str:
     """The card's last line saying its texts are machine-translated or being updated."""
     return f":violet[{for_markdown(mark)}]"
@@ -95,21 +107,21 @@ def card_markdown(atlas: Atlas, ch, mark: str = "", came_from: str = "") -> str:
     band = getattr(ch, "band", "")
     lines = ([f":{BAND_COLOURS[band]}-badge[{BAND_MARKS[band]} {t(BAND_LABELS[band])}]"]
              if band else [])
-    lines.append(f"**{for_markdown(ch.name)}**  \n{for_markdown(ch.organ)}")
+    lines.append(f"**{line(t, for_markdown(ch.name))}**  \n{line(t, for_markdown(ch.organ))}")
     badges = [glossary.label(t, "channel_type", ch.channel_type), glossary.label(t, "space", ch.space),
               glossary.label(t, "level", ch.participation_level)]
-    lines.append(":gray[" + " · ".join(for_markdown(b) for b in badges if b) + "]")
+    lines.append(":gray[" + line(t, *(for_markdown(b) for b in badges if b)) + "]")
     if getattr(ch, "reasons", ""):
         verb = t("Not open because") if band == CLOSED else t("Open if")
-        lines.append(f"**{verb}:** {for_markdown(ch.reasons)}")
-    lines.append("**" + t("How to engage") + f":** {for_markdown(ch.how_to_engage)}")
+        lines.append(labelled(t, verb, for_markdown(ch.reasons)))
+    lines.append(labelled(t, t("How to engage"), for_markdown(ch.how_to_engage)))
     for label, value in ((t("Requirements"), ch.requirements), (t("Who can apply"), ch.eligibility_notes)):
         if value:
-            lines.append(f"**{label}:** {for_markdown(value)}")
+            lines.append(labelled(t, label, for_markdown(value)))
     if for_href(ch.url):
         lines.append("[" + t("Official page") + f"]({for_href(ch.url)})")
     verified = (t("verified") if ch.confidence == "verified"
-                else "**" + t("unverified") + "**: " + t("check before acting"))
+                else labelled(t, t("unverified"), t("check before acting")))
     lines.append(":gray[" + t("Last verified {date}", date=for_markdown(t.date(ch.last_verified)))
                  + f" · {verified} · " + t("Sources:") + f" {sources_line(atlas, ch.source_ids)} · "
                  + suggesting.record_link(t, "channels", ch.channel_id, came_from) + "]")

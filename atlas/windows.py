@@ -175,13 +175,16 @@ def markdown(atlas: Atlas, w, lang: str = "", note: str = "", came_from: str = "
     t = i18n.of(atlas)
     mark = "orange" if w.date_status == ANNOUNCED else "blue"
     page = links.page_link("rigo", {"id": w.rigo_id, "lang": lang})
-    lines = [f"**{for_markdown(t.data(w.title))}**  \n[{for_markdown(w.acronym)}]({page}) · "
-             f":{mark}-badge[{for_markdown(timing(t, w))}]",
+    # The timing on a coloured background that wraps (a badge does not: on a phone it would hide
+    # "next date not yet announced" behind an ellipsis).
+    lines = [f"**{texts.line(t, for_markdown(t.data(w.title)))}**  \n"
+             + texts.line(t, f"[{for_markdown(w.acronym)}]({page})",
+                          f":{mark}-background[{for_markdown(timing(t, w))}]"),
              for_markdown(t.data(w.what_happens)),
-             "**" + t("Who may take part") + ":** " + for_markdown(t.data(w.who_may_take_part)),
-             "**" + t("What a CSO must do") + ":** " + for_markdown(t.data(w.cso_action))]
+             texts.labelled(t, t("Who may take part"), for_markdown(t.data(w.who_may_take_part))),
+             texts.labelled(t, t("What a CSO must do"), for_markdown(t.data(w.cso_action)))]
     if w.lead_time:
-        lines.append("**" + t("By when") + ":** " + for_markdown(t.data(w.lead_time)))
+        lines.append(texts.labelled(t, t("By when"), for_markdown(t.data(w.lead_time))))
     if w.last_held_start:
         lines.append(t("Last held: {when}", when=for_markdown(day_words(t, w.last_held_start)))
                      + (f" ({for_markdown(t.data(w.last_held_place))})" if w.last_held_place else ""))

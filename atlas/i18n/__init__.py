@@ -5,6 +5,7 @@ session and passed along, never installed process-wide; locale-aware names, date
     t("Open {name}'s profile →", name=...)      # gettext, then str.format
     t.n("{count} channel", "{count} channels", n)  # ngettext; `count` is filled in
     N_("…")                                       # marks a constant for extraction only
+    t.label("Who may take part")                  # "Who may take part:", in French "…\u202f:"
 """
 
 from __future__ import annotations
@@ -28,11 +29,18 @@ DEFAULT = "en"
 NATIVE_NAMES = {"en": "English", "fr": "Français", "es": "Español", "pt": "Português",
                 "ar": "العربية"}
 LANGS = tuple(NATIVE_NAMES)
+# Left-to-right and right-to-left marks: put first on a line whose parts are all isolated, they
+# give it the page's direction (a line of isolates alone is read left to right).
+DIRECTION_MARKS = {"ltr": "\u200e", "rtl": "\u200f"}
 
 
 def N_(message: str) -> str:
     """Mark a constant for the catalogue; translate it where it is shown, with `t(...)`."""
     return message
+
+
+# The one place a label is joined to its value ("{label}:"); each language writes its own colon.
+LABEL = N_("{label}:")
 
 
 class Translator:
@@ -52,6 +60,16 @@ class Translator:
     def n(self, singular: str, plural: str, count: int, /, **values: object) -> str:
         text = self._catalogue.ngettext(singular, plural, count)
         return text.format(count=self.number(count), **values)
+
+    def label(self, text: str) -> str:
+        """A label before its value, with the colon as the language writes it: "Who:" in English,
+        "Qui\u202f:" in French (a narrow no-break space before the colon)."""
+        return self(LABEL, label=text)
+
+    @property
+    def mark(self) -> str:
+        """The invisible mark of the language's direction (see DIRECTION_MARKS)."""
+        return DIRECTION_MARKS[self.direction]
 
     def data(self, text: str) -> str:
         """A data text with no translation: as it is (marked in the pseudo-locale)."""

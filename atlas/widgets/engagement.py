@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from atlas import casebook, i18n, links, load, windows
-from atlas.escape import for_markdown
+from atlas.escape import for_markdown, isolate
 from atlas.tables import Atlas
 from atlas.widgets import cards, here, today, translator
 
@@ -40,8 +40,10 @@ def window_cards(atlas: Atlas, chosen: pd.DataFrame, key: str) -> None:
 def _line(atlas: Atlas, w, lang: str | None) -> str:
     t = i18n.of(atlas)
     page = links.page_link("rigo", {"id": w.rigo_id, "lang": lang})
-    return (f"- [{for_markdown(w.acronym)}]({page}): **{for_markdown(t.data(w.title))}**. "
-            + for_markdown(windows.timing(t, w)))
+    # Each data part isolated, the line in the page's direction: a line that began with a Latin
+    # acronym would otherwise be laid out left to right in Arabic.
+    return (f"- {t.mark}{t.label(isolate(f'[{for_markdown(w.acronym)}]({page})'))} "
+            f"**{isolate(for_markdown(t.data(w.title)))}**. " + for_markdown(windows.timing(t, w)))
 
 
 def next_windows(atlas: Atlas, iso3: str | None = None, rigo_id: str | None = None) -> None:

@@ -95,7 +95,7 @@ def record_box(t: Translator, request: Request) -> str:
     options = [WHOLE, *[f for f in FIELDS[record.table] if f in record.values]]
     urlstate.seed("suggest-field", request.field, "field", valid=options)
     box = st.container(border=True)
-    box.markdown(f"**{t(KINDS[record.table])}:** {for_markdown(record.title)}")
+    box.markdown(f"**{t.label(t(KINDS[record.table]))}** {for_markdown(record.title)}")
     picked = box.selectbox(t("What is wrong?"), options, key="suggest-field",
                            format_func=lambda f: t(FIELD_LABELS.get(str(f), str(f))))
     urlstate.written("suggest-field", "field")
@@ -103,7 +103,7 @@ def record_box(t: Translator, request: Request) -> str:
     # its first letter, and a Latin value after an Arabic label would read backwards.
     gap = "\n\n" if t.rtl else " "
     if picked == WHOLE:
-        lines = [f"**{t(FIELD_LABELS.get(f, f))}:**{gap}{_shown(t, record.table, f, v)}"
+        lines = [f"**{t.label(t(FIELD_LABELS.get(f, f)))}**{gap}{_shown(t, record.table, f, v)}"
                  for f, v in record.values.items() if v]
     else:
         lines = [_shown(t, record.table, picked, record.current(picked)) or t("(empty)")]
