@@ -83,15 +83,23 @@ def listed(database: str) -> dict[str, str]:
     return {line.split()[0]: line.split()[1] for line in lines if line.startswith("S-")}
 
 
-def open_form(page: Page, url: str) -> float:
-    """The Suggest page of a channel, loaded; returns when its form's clock started."""
-    page.goto(url + FORM)
+def open_forms(*tabs: tuple[Page, str]) -> list[float]:
+    """The Suggest page of a channel in each (tab, server URL), loading side by side; returns
+    when each form's clock had started (a moment after the server started it)."""
+    for page, url in tabs:
+        page.goto(url + FORM, wait_until="commit")
+    return [loaded(page) for page, _ in tabs]
+
+
+def loaded(page: Page) -> float:
+    """Wait for a form page to be drawn; returns when its clock had started."""
     expect(page.get_by_role("button", name="Send the suggestion")).to_be_visible(timeout=LOAD)
     page.wait_for_selector(READY, timeout=LOAD)
     return time.monotonic()
 
 
-def fill(page: Page, value: str, field: str = "How to engage") -> None:
+def fill(page: Page, value: str, field: str = "") -> None:
+    """Type the correction and its evidence (of the whole record, or of `field` when named)."""
     if field:
         page.get_by_role("combobox", name="What is wrong?").click()
         page.get_by_role("option", name=field).click()
@@ -116,7 +124,7 @@ def reference_shown(page: Page) -> str:
 
 
 def submit(page: Page, url: str, value: str) -> str:
-    opened = open_form(page, url)
+    (opened,) = open_forms((page, url))
     fill(page, value)
     send(page, opened)
     return reference_shown(page)
@@ -143,11 +151,11 @@ def test_suggest_accept_and_see_it_on_the_rebuilt_page_and_in_the_feed(page, pro
         with page.context.expect_page() as popup:  # the link opens the form in a new tab
             link.click()
         form = popup.value
-        opened = open_form_loaded(form)
+        opened = loaded(form)
         expect(form.get_by_text("CIDO, the AU Commission's liaison office", exact=False).first
                ).to_be_visible()
         expect(form.get_by_role("link", name="https://www.au.int/en/cido")).to_be_visible()
-        fill(form, new_value)
+        fill(form, new_value, "How to engage")
         send(form, opened)
         reference = reference_shown(form)
     assert listed(url_db) == {reference: "received"}
@@ -177,13 +185,6 @@ def test_suggest_accept_and_see_it_on_the_rebuilt_page_and_in_the_feed(page, pro
     assert reference not in (ROOT / "data" / "raw" / "corrections.yaml").read_text()
 
 
-def open_form_loaded(form: Page) -> float:
-    """A form page opened by a link (not by goto): wait for it, return when its clock started."""
-    expect(form.get_by_role("button", name="Send the suggestion")).to_be_visible(timeout=LOAD)
-    form.wait_for_selector(READY, timeout=LOAD)
-    return time.monotonic()
-
-
 @pytest.fixture(scope="module")
 def shared_postgres() -> Iterator[str]:
     if postgres.binaries() is None:
@@ -197,7 +198,7 @@ def test_two_servers_share_one_postgresql(page, shared_postgres, tmp_path):
     with app(env, tmp_path / "a.log") as (url_a, _), app(env, tmp_path / "b.log") as (url_b, _):
         assert url_a != url_b
         other = page.context.new_page()
-        opened = [open_form(page, url_a), open_form(other, url_b)]
+        opened = open_forms((page, url_a), (other, url_b))
         fill(page, "Suggested through server A.")
         fill(other, "Suggested through server B.")
         send(page, opened[0])
@@ -215,7 +216,7 @@ def test_kill_9_mid_submission_loses_no_acknowledged_suggestion(page, tmp_path):
     shown: list[str] = []
     with app(sqlite_env(database), tmp_path / "a.log") as (url, proc):
         tabs = [page, page.context.new_page(), page.context.new_page()]
-        opened = [open_form(tab, url) for tab in tabs]
+        opened = open_forms(*((tab, url) for tab in tabs))
         for n, tab in enumerate(tabs):
             fill(tab, f"Acknowledged before the kill, number {n}.")
         for tab, start in zip(tabs, opened, strict=True):
@@ -223,7 +224,7 @@ def test_kill_9_mid_submission_loses_no_acknowledged_suggestion(page, tmp_path):
         shown += [reference_shown(tab) for tab in tabs]
         last = tabs[0]
         last.get_by_role("button", name="Suggest another correction").click()
-        start = open_form_loaded(last)
+        start = loaded(last)
         fill(last, "In flight when the server is killed.")
         send(last, start)
         time.sleep(0.05)  # the click is on its way or being written: kill the whole group
