@@ -185,6 +185,19 @@ def test_suggest_accept_and_see_it_on_the_rebuilt_page_and_in_the_feed(page, pro
     assert reference not in (ROOT / "data" / "raw" / "corrections.yaml").read_text()
 
 
+def written(database: Path) -> tuple[int, int]:
+    """The SQLite write-ahead log's size and time: they change when a transaction is written."""
+    wal = database.with_name(database.name + "-wal")
+    info = wal.stat() if wal.exists() else None
+    return (info.st_size, info.st_mtime_ns) if info else (0, 0)
+
+
+def wait_for_write(database: Path, before: tuple[int, int], timeout: float = 15) -> None:
+    deadline = time.monotonic() + timeout
+    while written(database) == before and time.monotonic() < deadline:
+        time.sleep(0.001)
+
+
 @pytest.fixture(scope="module")
 def shared_postgres() -> Iterator[str]:
     if postgres.binaries() is None:
@@ -226,8 +239,9 @@ def test_kill_9_mid_submission_loses_no_acknowledged_suggestion(page, tmp_path):
         last.get_by_role("button", name="Suggest another correction").click()
         start = loaded(last)
         fill(last, "In flight when the server is killed.")
+        before = written(database)
         send(last, start)
-        time.sleep(0.05)  # the click is on its way or being written: kill the whole group
+        wait_for_write(database, before)  # the server is writing it (or has just written it)
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait(timeout=20)
         assert proc.returncode == -signal.SIGKILL
