@@ -118,14 +118,9 @@ def compile_tables(data: Curated, world: gpd.GeoDataFrame) -> tuple[dict, gpd.Ge
     return tables, geo
 
 
-def build(raw: Path = RAW, out: Path = PROCESSED, static: Path | None = None,
-          warn=None) -> dict[str, int]:
-    """Build every table into a temporary folder, then swap it into `out`. Returns row counts.
-
-    With `static`, also write the web copy of the shapes and the iCalendar files there (after `out`
-    is in place). `warn` is called with each warning (stale translations, announced dates that
-    have passed), which does not stop the build.
-    """
+def compiled(raw: Path = RAW, warn=None) -> tuple[dict, gpd.GeoDataFrame, dict[str, Path]]:
+    """Read and validate raw/ and compile every table: (tables, shapes, inputs), or BuildError.
+    `warn` is called with each warning (stale translations, announced dates that have passed)."""
     data, inputs = read_curated(raw)
     for problem in [*translations.stale(data), *events.passed(data)] if warn else ():
         warn(problem)
@@ -135,6 +130,14 @@ def build(raw: Path = RAW, out: Path = PROCESSED, static: Path | None = None,
     misplaced = checks.seats_in_their_countries(data, geo)
     if misplaced:
         raise BuildError(misplaced)
+    return tables, geo, inputs
+
+
+def publish_compiled(result: tuple[dict, gpd.GeoDataFrame, dict[str, Path]], out: Path = PROCESSED,
+                     static: Path | None = None) -> dict[str, int]:
+    """Write a compiled build into a temporary folder, then swap it into `out` (and, with
+    `static`, write the web copy of the shapes, the iCalendar files and the feeds there)."""
+    tables, geo, inputs = result
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
     try:
@@ -147,6 +150,17 @@ def build(raw: Path = RAW, out: Path = PROCESSED, static: Path | None = None,
         calendars.write_all(tables, static / calendars.FOLDER)
         feeds.write_all(tables, static / feeds.FOLDER)
     return {name: len(df) for name, df in tables.items()}
+
+
+def build(raw: Path = RAW, out: Path = PROCESSED, static: Path | None = None,
+          warn=None) -> dict[str, int]:
+    """Build every table into a temporary folder, then swap it into `out`. Returns row counts.
+
+    With `static`, also write the web copy of the shapes and the iCalendar files there (after `out`
+    is in place). `warn` is called with each warning (stale translations, announced dates that
+    have passed), which does not stop the build.
+    """
+    return publish_compiled(compiled(raw, warn), out, static)
 
 
 def differences(committed: Path, rebuilt: Path) -> list[str]:

@@ -12,7 +12,7 @@ import uuid
 import streamlit as st
 
 from atlas import glossary, suggesting
-from atlas.escape import for_markdown
+from atlas.escape import for_href, for_markdown
 from atlas.i18n import N_, Translator
 from atlas.suggesting import FIELD_LABELS, FIELDS, KINDS, WHOLE, Request
 from atlas.tables import Atlas
@@ -85,6 +85,8 @@ def back_link(request: Request) -> None:
 def _shown(t: Translator, table: str, name: str, value: str) -> str:
     """A current value as the page shows it: codes in words, every text escaped."""
     kind = suggesting.CODED.get((table, name))
+    if name in ("url", "website") and for_href(value):  # a bare URL would be autolinked escaped
+        return f"[{for_markdown(value)}]({for_href(value)})"
     return for_markdown(glossary.label(t, kind, value) if kind else value)
 
 

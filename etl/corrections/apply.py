@@ -1,8 +1,9 @@
 """Apply one reviewed change to data/raw, validate it by a full build, and keep it or undo it.
 
-The record's file and data/raw/corrections.yaml are written, then built into a temporary folder;
+The record's file and data/raw/corrections.yaml are written, then compiled (validated) once;
 when the build refuses them, both files get back their exact bytes and `Failed` carries the ETL's
-message. Only a change that builds is kept, and data/processed (and static/data) are rebuilt.
+message. Only a change that builds is kept, and that same build is published to data/processed
+(and static/data): one build per accept, not a trial build and then another.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from etl import record_ids
-from etl.build import ROOT, build, read_curated
+from etl.build import ROOT, compiled, publish_compiled, read_curated
 from etl.catalog import MANIFEST_FILENAME
 from etl.corrections.change import Change, Refused, check_editable, is_official, plain
 from etl.corrections.edit import append_log, edit_record
@@ -124,14 +125,13 @@ def _correction_id(text: str) -> str:
 
 def write_validated(raw: Path, texts: dict[Path, str], out: Path | None,
                     static: Path | None) -> None:
-    """Write `texts`, build into a temporary folder; restore every byte on failure, else rebuild
-    `out` (and `static`) in place."""
+    """Write `texts` and compile raw/ once: restore every byte when the build refuses them, else
+    publish that same build to `out` (and `static`)."""
     before = {path: path.read_bytes() if path.exists() else None for path in texts}
     try:
         for path, text in texts.items():
             path.write_text(text, encoding="utf-8")
-        with tempfile.TemporaryDirectory() as tmp:
-            build(raw, Path(tmp) / "processed", Path(tmp) / "static")
+        result = compiled(raw)
     except BaseException as exc:
         for path, data in before.items():
             if data is None:
@@ -142,7 +142,7 @@ def write_validated(raw: Path, texts: dict[Path, str], out: Path | None,
             raise Failed(str(exc)) from None
         raise
     if out is not None:
-        build(raw, out, static)
+        publish_compiled(result, out, static)
 
 
 @contextmanager
