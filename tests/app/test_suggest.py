@@ -150,4 +150,4 @@ def test_the_country_page_offers_a_missing_channel_and_membership_suggestions():
     at = run("pages/country.py", iso3="KEN", lang="fr")
     text = "\n".join(m.value for m in at.markdown)
     assert "table=channels&field=%2A" in text and "Proposer un canal manquant" in text
-    assert "table=memberships&id=eac%3AKEN%3A" in text
+    assert "table=memberships&id=eac%2FKEN%2F" in text
