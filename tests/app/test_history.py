@@ -18,8 +18,13 @@ def chips(at) -> list[str]:
             if re.match(r"^:[a-z]+-badge\[[^✔◐✖]", str(m.value))]
 
 
+# Direction marks and isolates (atlas.texts.line) are invisible: read the text as a user sees it.
+INVISIBLE = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+
+
 def text(at) -> str:
-    return "\n".join(str(m.value) for m in [*at.markdown, *at.caption, *at.info, *at.subheader])
+    return "\n".join(str(m.value) for m in [*at.markdown, *at.caption, *at.info, *at.subheader]
+                     ).translate(INVISIBLE)
 
 
 def test_kenya_before_the_au_shows_the_oau_never_the_au(real_atlas):
